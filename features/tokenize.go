@@ -1,0 +1,210 @@
+package features
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A Tokenizer splits a claim into lower-case word tokens. [Tokenize] is
+// the provided Tokenizer; any function with this signature can replace it.
+type Tokenizer func(s string) []string
+
+// Tokenize splits s into lower-case word tokens, Unicode-aware:
+//   - a token is a run of letters, digits and combining marks; decimals
+//     and thousands ("18.5", "1,000") and initialisms ("U.S." → "u.s.")
+//     stay whole;
+//   - straight (') and curly (’) apostrophes are the same; possessives
+//     lose their ending ("Moscow’s" → "moscow", "countries’" →
+//     "countries");
+//   - the negative clitic becomes a word of its own: "don't" → "do",
+//     "not"; "can't" → "can", "not"; "won't" → "will", "not"; other
+//     clitics ('s, 're, 've, 'll, 'd, 'm) are dropped;
+//   - a hyphenated compound yields its parts ("one-sided" → "one",
+//     "sided"; "Sino-Russian" → "sino", "russian");
+//   - nothing is dropped for being short or common: "no", "not", "nor" and
+//     "against" are tokens like any other.
+//
+// Invalid UTF-8 and control characters separate tokens and never appear in
+// them. Tokenize is safe for concurrent use.
+func Tokenize(s string) []string {
+	var out []string
+	scan(s, func(tok string, _ tokenFlags) { out = append(out, tok) })
+	return out
+}
+
+// tokenFlags describe where a token stands.
+type tokenFlags uint8
+
+const (
+	// afterBreak marks the first token after clause punctuation
+	// (. , ; : ! ? and brackets and dashes).
+	afterBreak tokenFlags = 1 << iota
+	// inCompound marks a part of a hyphenated compound.
+	inCompound
+)
+
+// scan calls emit for every token of s, in order.
+func scan(s string, emit func(tok string, f tokenFlags)) {
+	brk := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) || (r == utf8.RuneError && n == 1) {
+			if isBreak(r) {
+				brk = true
+			}
+			i += n
+			continue
+		}
+		end := wordEnd(s, i)
+		word := s[i:end]
+		var f tokenFlags
+		if brk {
+			f |= afterBreak
+		}
+		brk = false
+		if isHyphen(prevRune(s, i)) || isHyphen(nextRune(s, end)) {
+			f |= inCompound
+		}
+		emitWord(word, f, emit)
+		i = end
+	}
+}
+
+// wordEnd returns the end of the word that starts at s[start].
+func wordEnd(s string, start int) int {
+	if end, ok := initialismEnd(s, start); ok {
+		return end
+	}
+	i := start
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			return i
+		case isWordRune(r):
+			i += n
+			continue
+		case isApostrophe(r) || r == '.' || r == ',':
+			// Inside a word only when a word character follows, and
+			// '.' or ',' only between digits.
+			next, m := utf8.DecodeRuneInString(s[i+n:])
+			if !isWordRune(next) || (next == utf8.RuneError && m <= 1) {
+				if isApostrophe(r) && i+n <= len(s) && possessiveEnd(s[start:i]) {
+					return i + n
+				}
+				return i
+			}
+			if r != '\'' && r != '’' {
+				prev, _ := utf8.DecodeLastRuneInString(s[:i])
+				if !unicode.IsDigit(prev) || !unicode.IsDigit(next) {
+					return i
+				}
+			}
+			i += n
+			continue
+		}
+		return i
+	}
+	return i
+}
+
+// possessiveEnd reports whether an apostrophe after word is the plural
+// possessive ("countries’"), which belongs to the word.
+func possessiveEnd(word string) bool {
+	return strings.HasSuffix(word, "s") || strings.HasSuffix(word, "S")
+}
+
+// initialismEnd recognises "U.S.", "U.N." and "e.g." at s[start]: two or
+// more single letters each followed by a period.
+func initialismEnd(s string, start int) (int, bool) {
+	i, letters := start, 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) || i+n >= len(s) || s[i+n] != '.' {
+			break
+		}
+		i += n + 1
+		letters++
+		if i < len(s) {
+			if next, _ := utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(next) {
+				break
+			}
+			if end := wordEndPlain(s, i); end-i > utf8.RuneLen(r) {
+				break // "J.Fergusson": an initial before a name
+			}
+		}
+	}
+	return i, letters >= 2
+}
+
+// wordEndPlain returns the end of the run of word runes at s[i].
+func wordEndPlain(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) || (r == utf8.RuneError && n == 1) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// emitWord lower-cases word, splits off clitics and emits the tokens.
+func emitWord(word string, f tokenFlags, emit func(string, tokenFlags)) {
+	w := strings.ToLower(word)
+	if strings.ContainsRune(w, '’') {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	base, clitic := w, ""
+	if strings.HasSuffix(w, "n't") && len(w) > 3 {
+		base, clitic = w[:len(w)-3], "not"
+		switch base {
+		case "ca":
+			base = "can"
+		case "wo":
+			base = "will"
+		case "sha":
+			base = "shall"
+		}
+	} else if j := strings.LastIndexByte(w, '\''); j >= 0 {
+		switch w[j:] {
+		case "'", "'s", "'re", "'ve", "'ll", "'d", "'m":
+			base = w[:j]
+		}
+	}
+	if base != "" {
+		emit(base, f)
+		f &^= afterBreak
+	}
+	if clitic != "" {
+		emit(clitic, f)
+	}
+}
+
+func isWordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+// isBreak reports whether r ends a clause for negation scope and n-grams.
+func isBreak(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '—', '–', '"', '“', '”', '…':
+		return true
+	}
+	return false
+}
+
+func prevRune(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+func nextRune(s string, i int) rune {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
