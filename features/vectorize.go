@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -154,12 +156,29 @@ func (v *Vectorizer) Lookup(f string) (int, bool) {
 	return i, ok
 }
 
+// Term returns the feature at index i.
+func (v *Vectorizer) Term(i int) string { return v.terms[i] }
+
 // Len returns the size of the vocabulary.
 func (v *Vectorizer) Len() int { return len(v.terms) }
 
 // Vocabulary returns a copy of the vocabulary: the feature at each index.
 func (v *Vectorizer) Vocabulary() []string {
 	return append([]string(nil), v.terms...)
+}
+
+// Clone returns a copy of v with the same settings and its own copy of
+// the vocabulary. The settings' maps are shared, as they are read-only.
+func (v *Vectorizer) Clone() *Vectorizer {
+	w := *v
+	w.terms = slices.Clone(v.terms)
+	w.vocab = maps.Clone(v.vocab)
+	return &w
+}
+
+// Reset empties the vocabulary and keeps the settings.
+func (v *Vectorizer) Reset() {
+	v.vocab, v.terms = nil, nil
 }
 
 // Vector is a sparse vector: Values[k] is the entry at index Indices[k].

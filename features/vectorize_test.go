@@ -50,10 +50,12 @@ func TestFeatures(t *testing.T) {
 			want:  []string{"tokyo", "will", "not", "not_compromis"},
 		},
 		{
-			name:  "actors and numbers",
-			setup: func(v *features.Vectorizer) { *v = features.Vectorizer{NGram: 1, Numbers: true, Actors: features.DefaultActors()} },
-			in:    "The Kremlin and Lavrov told Abe in 2018.",
-			want:  []string{"the", features.ActorRussia, "and", features.ActorRussia, "told", features.ActorJapan, "in", features.NumberFeature},
+			name: "actors and numbers",
+			setup: func(v *features.Vectorizer) {
+				*v = features.Vectorizer{NGram: 1, Numbers: true, Actors: features.DefaultActors()}
+			},
+			in:   "The Kremlin and Lavrov told Abe in 2018.",
+			want: []string{"the", features.ActorRussia, "and", features.ActorRussia, "told", features.ActorJapan, "in", features.NumberFeature},
 		},
 		{
 			name: "actors are not negated",
@@ -64,10 +66,12 @@ func TestFeatures(t *testing.T) {
 			want: []string{"not", features.ActorRussia, "not_but"},
 		},
 		{
-			name:  "stop words keep negations",
-			setup: func(v *features.Vectorizer) { *v = features.Vectorizer{NGram: 1, StopWords: features.DefaultStopWords()} },
-			in:    "The issue is not only for both of them",
-			want:  []string{"issu", "not", "only", "both"},
+			name: "stop words keep negations",
+			setup: func(v *features.Vectorizer) {
+				*v = features.Vectorizer{NGram: 1, StopWords: features.DefaultStopWords()}
+			},
+			in:   "The issue is not only for both of them",
+			want: []string{"issu", "not", "only", "both"},
 		},
 	}
 	for _, tt := range tests {

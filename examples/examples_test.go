@@ -1,0 +1,55 @@
+// Package examples_test builds and runs every example program and checks
+// its output for its key lines, so that no example can rot.
+package examples_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestExamples(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs every example")
+	}
+	tests := []struct {
+		name string
+		want []string // substrings of the output
+	}{
+		{"quickstart", []string{
+			"Trained on ",
+			"labels: blame_japan, blame_russia, compromise, neutral",
+			"\"Moscow refuses to meet Tokyo even part way on the islands.\"\n  label        blame_russia",
+			"  label        compromise",
+			"  evidence     @russia refus (+",
+		}},
+		{"evaluate", []string{
+			"stratified 10-fold × 5 (seed 1), 258 claims",
+			"confusion (rows: true, columns: predicted)",
+			"| stancekit default (complement NB, uniform prior, lexicon, extra claims) | 0.",
+			"| goml text.NaiveBayes (same stems) | 0.211 |",
+		}},
+	}
+	dir := t.TempDir()
+	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bin := filepath.Join(dir, tt.name)
+			build := exec.Command(gobin, "build", "-o", bin, "./"+tt.name)
+			out, err := build.CombinedOutput()
+			require.NoError(t, err, "%s", out)
+			cmd := exec.Command(bin)
+			cmd.Env = os.Environ()
+			out, err = cmd.CombinedOutput()
+			require.NoError(t, err, "%s", out)
+			for _, w := range tt.want {
+				assert.Contains(t, string(out), w)
+			}
+		})
+	}
+}

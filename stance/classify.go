@@ -1,0 +1,202 @@
+package stance
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/stancekit/stancekit/features"
+)
+
+// MaxEvidence is the number of features a [Prediction] lists at most.
+const MaxEvidence = 10
+
+// A Prediction is the model's decision on one claim.
+type Prediction struct {
+	// Text is the claim that was classified.
+	Text string `json:"text"`
+	// Label is the most probable label.
+	Label string `json:"label"`
+	// Probabilities holds the probability of every label of the model;
+	// they sum to 1.
+	Probabilities map[string]float64 `json:"probabilities"`
+	// Evidence lists the features that pushed the claim toward Label,
+	// strongest first, at most MaxEvidence of them.
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Evidence is one feature's part in a decision.
+type Evidence struct {
+	// Feature is the feature: a stem ("refus"), a pair of stems
+	// ("refus meet"), an actor ("@russia") or a negated stem
+	// ("not_fault").
+	Feature string `json:"feature"`
+	// Count is how often the feature occurs in the claim (in Top: in
+	// the training claims of the label).
+	Count int `json:"count"`
+	// Contribution is the feature's push toward the label in log-odds
+	// units: Count × (its weight for the label − its mean weight over
+	// all labels). The contributions of all features of a claim, plus
+	// the label's prior term, add up to the label's score minus the mean
+	// score, so the evidence explains exactly the decision made.
+	Contribution float64 `json:"contribution"`
+}
+
+// scratch holds the per-call buffers of Classify.
+type scratch struct {
+	feats []string
+	idx   []int
+	score []float64
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// Classify labels one claim. Features the model has never seen are
+// ignored; a claim without known features gets the prior. Classify is
+// safe for concurrent use.
+func (m *Model) Classify(text string) Prediction {
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	K := len(m.labels)
+	s.feats = m.vec.AppendFeatures(s.feats[:0], text)
+	s.idx = s.idx[:0]
+	for _, f := range s.feats {
+		if i, ok := m.vec.Lookup(f); ok {
+			s.idx = append(s.idx, i)
+		}
+	}
+	s.score = append(s.score[:0], m.bias...)
+	for _, i := range s.idx {
+		w := m.weights[i*K : (i+1)*K]
+		for c := range K {
+			s.score[c] += w[c]
+		}
+	}
+	best := 0
+	for c := range K {
+		if s.score[c] > s.score[best] {
+			best = c
+		}
+	}
+	p := Prediction{Text: text, Label: m.labels[best], Probabilities: make(map[string]float64, K)}
+	lse := logSumExp(s.score)
+	for c, l := range m.labels {
+		p.Probabilities[l] = math.Exp(s.score[c] - lse)
+	}
+	p.Evidence = m.evidence(s.idx, best)
+	return p
+}
+
+// logSumExp returns log Σ exp(x[i]) without overflow or underflow.
+func logSumExp(x []float64) float64 {
+	hi := math.Inf(-1)
+	for _, v := range x {
+		hi = max(hi, v)
+	}
+	var sum float64
+	for _, v := range x {
+		sum += math.Exp(v - hi)
+	}
+	return hi + math.Log(sum)
+}
+
+// push returns how much feature f pushes toward label c: its weight for c
+// minus its mean weight over all labels.
+func (m *Model) push(f, c int) float64 {
+	K := len(m.labels)
+	w := m.weights[f*K : (f+1)*K]
+	var mean float64
+	for _, x := range w {
+		mean += x
+	}
+	return w[c] - mean/float64(K)
+}
+
+// evidence returns the features among idx (with repeats) that push
+// toward label c, strongest first.
+func (m *Model) evidence(idx []int, c int) []Evidence {
+	slices.Sort(idx)
+	var ev []Evidence
+	for i := 0; i < len(idx); {
+		j := i
+		for j < len(idx) && idx[j] == idx[i] {
+			j++
+		}
+		if d := m.push(idx[i], c); d > 0 {
+			n := j - i
+			ev = append(ev, Evidence{Feature: m.vec.Term(idx[i]), Count: n, Contribution: float64(n) * d})
+		}
+		i = j
+	}
+	sortEvidence(ev)
+	if len(ev) > MaxEvidence {
+		ev = ev[:MaxEvidence:MaxEvidence]
+	}
+	return ev
+}
+
+// sortEvidence orders evidence by contribution, then feature.
+func sortEvidence(ev []Evidence) {
+	slices.SortFunc(ev, func(a, b Evidence) int {
+		if c := cmp.Compare(b.Contribution, a.Contribution); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Feature, b.Feature)
+	})
+}
+
+// Top returns, for every label, the n features that push hardest toward
+// it, with their counts in that label's training claims.
+func (m *Model) Top(n int) map[string][]Evidence {
+	K := len(m.labels)
+	out := make(map[string][]Evidence, K)
+	for c, l := range m.labels {
+		var ev []Evidence
+		for f := range m.vec.Len() {
+			if d := m.push(f, c); d > 0 {
+				ev = append(ev, Evidence{Feature: m.vec.Term(f), Count: int(m.counts[f*K+c]), Contribution: d})
+			}
+		}
+		sortEvidence(ev)
+		out[l] = ev[:min(n, len(ev))]
+	}
+	return out
+}
+
+// Summary is the stance profile of a whole text.
+type Summary struct {
+	// Claims holds the prediction for each claim, in reading order.
+	Claims []Prediction `json:"claims"`
+	// Counts holds the number of claims given each label of the model.
+	Counts map[string]int `json:"counts"`
+	// Shares holds each label's share of the claims (0 for a text
+	// without claims).
+	Shares map[string]float64 `json:"shares"`
+}
+
+// ClassifyText splits text into claims with [features.Sentences],
+// classifies each, and summarises the share of each label.
+func (m *Model) ClassifyText(text string) Summary {
+	return m.Summarize(features.Sentences(text))
+}
+
+// Summarize classifies each claim and summarises the share of each label.
+func (m *Model) Summarize(claims []string) Summary {
+	s := Summary{Counts: make(map[string]int), Shares: make(map[string]float64)}
+	for _, l := range m.labels {
+		s.Counts[l] = 0
+		s.Shares[l] = 0
+	}
+	for _, c := range claims {
+		p := m.Classify(c)
+		s.Claims = append(s.Claims, p)
+		s.Counts[p.Label]++
+	}
+	if len(claims) > 0 {
+		for l, n := range s.Counts {
+			s.Shares[l] = float64(n) / float64(len(claims))
+		}
+	}
+	return s
+}
