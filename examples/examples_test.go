@@ -19,16 +19,29 @@ func TestExamples(t *testing.T) {
 	}
 	tests := []struct {
 		name string
+		args []string
 		want []string // substrings of the output
 	}{
-		{"quickstart", []string{
+		{"quickstart", nil, []string{
 			"Trained on ",
 			"labels: blame_japan, blame_russia, compromise, neutral",
 			"\"Moscow refuses to meet Tokyo even part way on the islands.\"\n  label        blame_russia",
 			"  label        compromise",
 			"  evidence     @russia refus (+",
 		}},
-		{"evaluate", []string{
+		{"article", nil, []string{
+			"A Caravan to Nowhere? Russo-Japanese Relations",
+			"  #  label            p  claim",
+			"Stance profile:",
+			"All five articles (share of claims per label):",
+			"004_c1dd5dcbae0e802c",
+		}},
+		{"extend", []string{"extend/my-labels.jsonl"}, []string{
+			"Read 13 claims of my own from extend/my-labels.jsonl.",
+			"Labels after:  blame_japan, blame_russia, blame_us, compromise, neutral",
+			"after: blame_us",
+		}},
+		{"evaluate", nil, []string{
 			"stratified 10-fold × 5 (seed 1), 258 claims",
 			"confusion (rows: true, columns: predicted)",
 			"| stancekit default (complement NB, uniform prior, lexicon, extra claims) | 0.",
@@ -43,7 +56,7 @@ func TestExamples(t *testing.T) {
 			build := exec.Command(gobin, "build", "-o", bin, "./"+tt.name)
 			out, err := build.CombinedOutput()
 			require.NoError(t, err, "%s", out)
-			cmd := exec.Command(bin)
+			cmd := exec.Command(bin, tt.args...)
 			cmd.Env = os.Environ()
 			out, err = cmd.CombinedOutput()
 			require.NoError(t, err, "%s", out)

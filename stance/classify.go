@@ -3,6 +3,7 @@ package stance
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -199,4 +200,36 @@ func (m *Model) Summarize(claims []string) Summary {
 		}
 	}
 	return s
+}
+
+// ClassifyBatch classifies texts with up to workers goroutines (all
+// available processors if workers < 1) and returns the predictions in the
+// order of texts. It returns when every text is classified.
+func (m *Model) ClassifyBatch(texts []string, workers int) []Prediction {
+	out := make([]Prediction, len(texts))
+	parallel(len(texts), workers, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = m.Classify(texts[i])
+		}
+	})
+	return out
+}
+
+// parallel calls fn on consecutive chunks of [0, n) from up to workers
+// goroutines and waits for them.
+func parallel(n, workers int, fn func(lo, hi int)) {
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	if workers <= 1 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		wg.Go(func() { fn(lo, hi) })
+	}
+	wg.Wait()
 }

@@ -89,6 +89,20 @@ func CrossValidate(claims []corpus.Claim, cv CV) (*Report, error) {
 	return newReport(method, runs), nil
 }
 
+// Evaluate scores classifier c on labeled claims: a held-out test set,
+// for instance. The report has one repeat.
+func Evaluate(c Classifier, claims []corpus.Claim) (*Report, error) {
+	if len(claims) == 0 {
+		return nil, ErrNoClaims
+	}
+	r := run{truth: make([]string, len(claims)), pred: make([]string, len(claims))}
+	for i, cl := range claims {
+		r.truth[i] = cl.Label
+		r.pred[i] = c.Classify(cl.Text).Label
+	}
+	return newReport("held-out test set", []run{r}), nil
+}
+
 // run holds the labels and predictions of one repeat.
 type run struct{ truth, pred []string }
 

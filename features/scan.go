@@ -1,0 +1,129 @@
+package features
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"unicode/utf8"
+)
+
+// MaxBlockBytes bounds the memory a [ClaimScanner] uses: a paragraph (or,
+// with Lines set, a line) longer than this is cut at the last white space
+// before the limit, or at the limit itself if there is none, and the
+// pieces are segmented separately.
+const MaxBlockBytes = 1 << 20
+
+// A ClaimScanner reads claims from a stream, one at a time, in bounded
+// memory: it reads a paragraph (text up to a blank line) at a time and
+// segments it, so input of any size can be classified as it arrives. Use
+// it as a [bufio.Scanner]:
+//
+//	sc := features.NewClaimScanner(r)
+//	for sc.Scan() {
+//		claim := sc.Text()
+//	}
+//	if err := sc.Err(); err != nil { … }
+type ClaimScanner struct {
+	// Lines makes every non-empty line one claim, trimmed, instead of
+	// segmenting paragraphs into sentences. Set it before the first Scan.
+	Lines bool
+	// Segment splits a paragraph into claims when Lines is false. It is
+	// set to [Sentences] by NewClaimScanner.
+	Segment Segmenter
+
+	sc      *bufio.Scanner
+	started bool
+	pending []string
+	claim   string
+}
+
+// NewClaimScanner returns a ClaimScanner reading from r.
+func NewClaimScanner(r io.Reader) *ClaimScanner {
+	return &ClaimScanner{Segment: Sentences, sc: bufio.NewScanner(r)}
+}
+
+// Scan advances to the next claim, which Text then returns. It returns
+// false at the end of the input or on a read error; Err tells which.
+func (s *ClaimScanner) Scan() bool {
+	if !s.started {
+		s.started = true
+		s.sc.Buffer(make([]byte, 0, 64<<10), MaxBlockBytes+utf8.UTFMax)
+		if s.Lines {
+			s.sc.Split(splitBlocks(false))
+		} else {
+			s.sc.Split(splitBlocks(true))
+		}
+	}
+	for len(s.pending) == 0 {
+		if !s.sc.Scan() {
+			return false
+		}
+		if s.Lines {
+			s.pending = Lines(s.sc.Text())
+		} else {
+			s.pending = s.Segment(s.sc.Text())
+		}
+	}
+	s.claim, s.pending = s.pending[0], s.pending[1:]
+	return true
+}
+
+// Text returns the claim found by the last Scan.
+func (s *ClaimScanner) Text() string { return s.claim }
+
+// Err returns the first read error, or nil at the end of the input.
+func (s *ClaimScanner) Err() error { return s.sc.Err() }
+
+// splitBlocks returns a bufio.SplitFunc that yields paragraphs (text up
+// to a blank line) or lines, each at most MaxBlockBytes long.
+func splitBlocks(paragraphs bool) bufio.SplitFunc {
+	return func(data []byte, atEOF bool) (int, []byte, error) {
+		if atEOF && len(data) == 0 {
+			return 0, nil, nil
+		}
+		if end, next := blockEnd(data, paragraphs); end >= 0 && end <= MaxBlockBytes {
+			return next, data[:end], nil
+		}
+		if len(data) >= MaxBlockBytes {
+			cut := cutPoint(data[:MaxBlockBytes])
+			return cut, data[:cut], nil
+		}
+		if atEOF {
+			return len(data), data, nil
+		}
+		return 0, nil, nil
+	}
+}
+
+// blockEnd returns the end of the first block of data and where the next
+// one starts, or -1 if data holds no complete block.
+func blockEnd(data []byte, paragraphs bool) (end, next int) {
+	if !paragraphs {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return -1, -1
+		}
+		return i, i + 1
+	}
+	if m := blankLine.FindIndex(data); m != nil {
+		return m[0], m[1]
+	}
+	return -1, -1
+}
+
+// cutPoint returns where to cut an over-long block: after its last white
+// space, or at its last complete rune.
+func cutPoint(b []byte) int {
+	if i := bytes.LastIndexAny(b, " \t\r\n"); i > 0 {
+		return i + 1
+	}
+	for j := len(b) - 1; j >= 0 && j >= len(b)-utf8.UTFMax; j-- {
+		if utf8.RuneStart(b[j]) {
+			if utf8.FullRune(b[j:]) || j == 0 {
+				return len(b)
+			}
+			return j
+		}
+	}
+	return len(b)
+}

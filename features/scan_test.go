@@ -1,0 +1,52 @@
+package features_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancekit/stancekit/features"
+)
+
+func scanAll(t *testing.T, in string, lines bool) []string {
+	t.Helper()
+	sc := features.NewClaimScanner(strings.NewReader(in))
+	sc.Lines = lines
+	var out []string
+	for sc.Scan() {
+		out = append(out, sc.Text())
+	}
+	require.NoError(t, sc.Err())
+	return out
+}
+
+func TestClaimScanner(t *testing.T) {
+	text := "Mr. Abe came. He left.\n\nA second\nparagraph here. End\n \n\nLast one."
+	assert.Equal(t, []string{"Mr. Abe came.", "He left.", "A second\nparagraph here.", "End", "Last one."}, scanAll(t, text, false))
+	assert.Equal(t, features.Sentences(text), scanAll(t, text, false), "streaming differs from Sentences")
+	assert.Equal(t, []string{"Mr. Abe came. He left.", "A second", "paragraph here. End", "Last one."}, scanAll(t, text, true))
+	assert.Empty(t, scanAll(t, "", false))
+	assert.Empty(t, scanAll(t, "\n\n \n", true))
+}
+
+func TestClaimScannerLongBlock(t *testing.T) {
+	word := "pas "
+	long := strings.Repeat(word, 3*features.MaxBlockBytes/len(word)) // 3 MiB, no punctuation
+	for _, lines := range []bool{false, true} {
+		got := scanAll(t, long+"\nnext", lines)
+		require.GreaterOrEqual(t, len(got), 4)
+		total := 0
+		for _, c := range got[:len(got)-1] {
+			assert.LessOrEqual(t, len(c), features.MaxBlockBytes)
+			total += strings.Count(c, "pas")
+		}
+		assert.Equal(t, 3*features.MaxBlockBytes/len(word), total, "words lost when cutting (lines=%v)", lines)
+		assert.Equal(t, "next", got[len(got)-1])
+	}
+	// No white space at all: cut at a rune boundary.
+	runes := strings.Repeat("я", features.MaxBlockBytes) // 2 MiB
+	got := scanAll(t, runes, true)
+	assert.Equal(t, runes, strings.Join(got, ""))
+}
