@@ -11,6 +11,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	// The examples are built by the go command, which the test cache
+	// does not see: importing what they use (and reading their sources
+	// below) makes a change to any of them re-run this test.
+	_ "github.com/stancekit/stancekit/corpus"
+	_ "github.com/stancekit/stancekit/features"
+	_ "github.com/stancekit/stancekit/stance"
 )
 
 func TestExamples(t *testing.T) {
@@ -52,6 +59,12 @@ func TestExamples(t *testing.T) {
 	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			srcs, err := filepath.Glob(filepath.Join(tt.name, "*"))
+			require.NoError(t, err)
+			for _, src := range srcs {
+				_, err := os.ReadFile(src)
+				require.NoError(t, err)
+			}
 			bin := filepath.Join(dir, tt.name)
 			build := exec.Command(gobin, "build", "-o", bin, "./"+tt.name)
 			out, err := build.CombinedOutput()

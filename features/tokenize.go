@@ -1,6 +1,7 @@
 package features
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,7 +30,7 @@ type Tokenizer func(s string) []string
 // them. Tokenize is safe for concurrent use.
 func Tokenize(s string) []string {
 	var out []string
-	scan(s, func(tok string, _ tokenFlags) { out = append(out, tok) })
+	scan(s, nil, func(tok []byte, _ tokenFlags) { out = append(out, string(tok)) })
 	return out
 }
 
@@ -44,8 +45,10 @@ const (
 	inCompound
 )
 
-// scan calls emit for every token of s, in order.
-func scan(s string, emit func(tok string, f tokenFlags)) {
+// scan calls emit for every token of s, in order. The token is only valid
+// during the call: it lives in buf, which scan grows as needed and
+// returns for reuse.
+func scan(s string, buf []byte, emit func(tok []byte, f tokenFlags)) []byte {
 	brk := false
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -66,9 +69,10 @@ func scan(s string, emit func(tok string, f tokenFlags)) {
 		if isHyphen(prevRune(s, i)) || isHyphen(nextRune(s, end)) {
 			f |= inCompound
 		}
-		emitWord(word, f, emit)
+		buf = emitWord(buf, word, f, emit)
 		i = end
 	}
+	return buf
 }
 
 // wordEnd returns the end of the word that starts at s[start].
@@ -150,36 +154,59 @@ func wordEndPlain(s string, i int) int {
 	return i
 }
 
-// emitWord lower-cases word, splits off clitics and emits the tokens.
-func emitWord(word string, f tokenFlags, emit func(string, tokenFlags)) {
-	w := strings.ToLower(word)
-	if strings.ContainsRune(w, '’') {
-		w = strings.ReplaceAll(w, "’", "'")
-	}
+// emitWord lower-cases word into buf, splits off clitics and emits the
+// tokens.
+func emitWord(buf []byte, word string, f tokenFlags, emit func([]byte, tokenFlags)) []byte {
+	w := appendLower(buf[:0], word)
 	base, clitic := w, ""
-	if strings.HasSuffix(w, "n't") && len(w) > 3 {
-		base, clitic = w[:len(w)-3], "not"
-		switch base {
+	if n := len(w); n > 3 && string(w[n-3:]) == "n't" {
+		base, clitic = w[:n-3], "not"
+		switch string(base) {
 		case "ca":
-			base = "can"
+			base = append(base[:0], "can"...)
 		case "wo":
-			base = "will"
+			base = append(base[:0], "will"...)
 		case "sha":
-			base = "shall"
+			base = append(base[:0], "shall"...)
 		}
-	} else if j := strings.LastIndexByte(w, '\''); j >= 0 {
-		switch w[j:] {
+	} else if j := bytes.LastIndexByte(w, '\''); j >= 0 {
+		switch string(w[j:]) {
 		case "'", "'s", "'re", "'ve", "'ll", "'d", "'m":
 			base = w[:j]
 		}
 	}
-	if base != "" {
+	if len(base) > 0 {
 		emit(base, f)
 		f &^= afterBreak
 	}
 	if clitic != "" {
-		emit(clitic, f)
+		emit(append(w[len(w):], clitic...), f)
 	}
+	return w
+}
+
+// appendLower appends the lower-case form of s to b, with the curly
+// apostrophe (’) as a straight one.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '’' {
+			b = append(b, '\'')
+		} else {
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+		i += n
+	}
+	return b
 }
 
 func isWordRune(r rune) bool {

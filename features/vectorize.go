@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -68,14 +69,63 @@ func (v *Vectorizer) Features(text string) []string {
 // AppendFeatures appends the features of text to dst and returns the
 // extended slice. Reusing dst avoids an allocation per claim.
 func (v *Vectorizer) AppendFeatures(dst []string, text string) []string {
-	terms := make([]term, 0, 32)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.terms = v.appendTerms(sc.terms[:0], sc, text)
+	var buf strings.Builder
+	return appendNGrams(dst, sc.terms, max(v.NGram, 1), &buf)
+}
+
+// AppendIndices appends to dst the vocabulary index of every feature of
+// text that is in the vocabulary, in the order of [Vectorizer.Features].
+// It computes the same features as Features without building their
+// strings, and does not allocate once the stem cache is warm: it is the
+// fast path of classification.
+func (v *Vectorizer) AppendIndices(dst []int, text string) []int {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.terms = v.appendTerms(sc.terms[:0], sc, text)
+	maxN := max(v.NGram, 1)
+	for i, t := range sc.terms {
+		if k, ok := v.vocab[t.text]; ok {
+			dst = append(dst, k)
+		}
+		buf := append(sc.gram[:0], t.text...)
+		for n := 2; n <= maxN && i+n <= len(sc.terms); n++ {
+			next := sc.terms[i+n-1]
+			if next.brk {
+				break
+			}
+			buf = append(buf, ' ')
+			buf = append(buf, next.text...)
+			if k, ok := v.vocab[string(buf)]; ok {
+				dst = append(dst, k)
+			}
+		}
+		sc.gram = buf
+	}
+	return dst
+}
+
+// scratch holds the buffers of one feature extraction.
+type scratch struct {
+	terms []term
+	tok   []byte
+	gram  []byte
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// appendTerms appends the normalised terms of text: the stage before
+// n-grams.
+func (v *Vectorizer) appendTerms(terms []term, sc *scratch, text string) []term {
 	negated := false
-	scan(text, func(tok string, f tokenFlags) {
+	sc.tok = scan(text, sc.tok, func(tok []byte, f tokenFlags) {
 		brk := f&afterBreak != 0
 		if brk {
 			negated = false
 		}
-		if v.StopWords[tok] {
+		if v.StopWords[string(tok)] {
 			return
 		}
 		s := v.normalize(tok)
@@ -83,22 +133,21 @@ func (v *Vectorizer) AppendFeatures(dst []string, text string) []string {
 			if negated && !isClass(s) {
 				s = NegationPrefix + s
 			}
-			if negators[tok] && f&inCompound == 0 {
+			if negators[string(tok)] && f&inCompound == 0 {
 				negated = true
 			}
 		}
 		terms = append(terms, term{text: s, brk: brk})
 	})
-	var buf strings.Builder
-	return appendNGrams(dst, terms, max(v.NGram, 1), &buf)
+	return terms
 }
 
 // normalize stems tok and applies the number and actor settings.
-func (v *Vectorizer) normalize(tok string) string {
+func (v *Vectorizer) normalize(tok []byte) string {
 	if v.Numbers && isNumber(tok) {
 		return NumberFeature
 	}
-	s := Stem(tok)
+	s := stemBytes(tok)
 	if a, ok := v.Actors[s]; ok {
 		return a
 	}
@@ -110,8 +159,8 @@ func (v *Vectorizer) normalize(tok string) string {
 func isClass(s string) bool { return s != "" && (s[0] == '@' || s[0] == '#') }
 
 // isNumber reports whether tok starts with a digit.
-func isNumber(tok string) bool {
-	r, _ := utf8.DecodeRuneInString(tok)
+func isNumber(tok []byte) bool {
+	r, _ := utf8.DecodeRune(tok)
 	return unicode.IsDigit(r)
 }
 

@@ -46,7 +46,6 @@ type Evidence struct {
 
 // scratch holds the per-call buffers of Classify.
 type scratch struct {
-	feats []string
 	idx   []int
 	score []float64
 }
@@ -57,16 +56,19 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // ignored; a claim without known features gets the prior. Classify is
 // safe for concurrent use.
 func (m *Model) Classify(text string) Prediction {
+	var p Prediction
+	m.ClassifyTo(&p, text)
+	return p
+}
+
+// ClassifyTo is [Model.Classify] writing into p, reusing the storage of
+// its Probabilities map and Evidence slice: classifying many claims into
+// the same Prediction allocates almost nothing.
+func (m *Model) ClassifyTo(p *Prediction, text string) {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	K := len(m.labels)
-	s.feats = m.vec.AppendFeatures(s.feats[:0], text)
-	s.idx = s.idx[:0]
-	for _, f := range s.feats {
-		if i, ok := m.vec.Lookup(f); ok {
-			s.idx = append(s.idx, i)
-		}
-	}
+	s.idx = m.vec.AppendIndices(s.idx[:0], text)
 	s.score = append(s.score[:0], m.bias...)
 	for _, i := range s.idx {
 		w := m.weights[i*K : (i+1)*K]
@@ -80,13 +82,17 @@ func (m *Model) Classify(text string) Prediction {
 			best = c
 		}
 	}
-	p := Prediction{Text: text, Label: m.labels[best], Probabilities: make(map[string]float64, K)}
+	p.Text, p.Label = text, m.labels[best]
+	if p.Probabilities == nil {
+		p.Probabilities = make(map[string]float64, K)
+	} else {
+		clear(p.Probabilities)
+	}
 	lse := logSumExp(s.score)
 	for c, l := range m.labels {
 		p.Probabilities[l] = math.Exp(s.score[c] - lse)
 	}
-	p.Evidence = m.evidence(s.idx, best)
-	return p
+	p.Evidence = m.evidence(p.Evidence[:0], s.idx, best)
 }
 
 // logSumExp returns log Σ exp(x[i]) without overflow or underflow.
@@ -102,39 +108,53 @@ func logSumExp(x []float64) float64 {
 	return hi + math.Log(sum)
 }
 
-// push returns how much feature f pushes toward label c: its weight for c
-// minus its mean weight over all labels.
-func (m *Model) push(f, c int) float64 {
+// evidence appends to ev the features among idx (with repeats) that push
+// toward label c, strongest first, at most MaxEvidence of them. It
+// reorders idx.
+func (m *Model) evidence(ev []Evidence, idx []int, c int) []Evidence {
 	K := len(m.labels)
-	w := m.weights[f*K : (f+1)*K]
-	var mean float64
-	for _, x := range w {
-		mean += x
+	// Keep the features that push toward c; sorting groups repeats.
+	pos := idx[:0]
+	for _, f := range idx {
+		if m.push[f*K+c] > 0 {
+			pos = append(pos, f)
+		}
 	}
-	return w[c] - mean/float64(K)
-}
-
-// evidence returns the features among idx (with repeats) that push
-// toward label c, strongest first.
-func (m *Model) evidence(idx []int, c int) []Evidence {
+	idx = pos
 	slices.Sort(idx)
-	var ev []Evidence
 	for i := 0; i < len(idx); {
 		j := i
 		for j < len(idx) && idx[j] == idx[i] {
 			j++
 		}
-		if d := m.push(idx[i], c); d > 0 {
-			n := j - i
-			ev = append(ev, Evidence{Feature: m.vec.Term(idx[i]), Count: n, Contribution: float64(n) * d})
-		}
+		f, n := idx[i], j-i
 		i = j
-	}
-	sortEvidence(ev)
-	if len(ev) > MaxEvidence {
-		ev = ev[:MaxEvidence:MaxEvidence]
+		d := m.push[f*K+c]
+		e := Evidence{Feature: m.vec.Term(f), Count: n, Contribution: float64(n) * d}
+		// Insert e into the sorted list, keeping at most MaxEvidence.
+		k := len(ev)
+		for k > 0 && before(e, ev[k-1]) {
+			k--
+		}
+		if k == MaxEvidence {
+			continue
+		}
+		if len(ev) < MaxEvidence {
+			ev = append(ev, Evidence{})
+		}
+		copy(ev[k+1:], ev[k:])
+		ev[k] = e
 	}
 	return ev
+}
+
+// before reports whether evidence a ranks before b: larger contribution
+// first, then feature.
+func before(a, b Evidence) bool {
+	if a.Contribution != b.Contribution {
+		return a.Contribution > b.Contribution
+	}
+	return a.Feature < b.Feature
 }
 
 // sortEvidence orders evidence by contribution, then feature.
@@ -155,7 +175,7 @@ func (m *Model) Top(n int) map[string][]Evidence {
 	for c, l := range m.labels {
 		var ev []Evidence
 		for f := range m.vec.Len() {
-			if d := m.push(f, c); d > 0 {
+			if d := m.push[f*K+c]; d > 0 {
 				ev = append(ev, Evidence{Feature: m.vec.Term(f), Count: int(m.counts[f*K+c]), Contribution: d})
 			}
 		}
@@ -204,12 +224,17 @@ func (m *Model) Summarize(claims []string) Summary {
 
 // ClassifyBatch classifies texts with up to workers goroutines (all
 // available processors if workers < 1) and returns the predictions in the
-// order of texts. It returns when every text is classified.
-func (m *Model) ClassifyBatch(texts []string, workers int) []Prediction {
-	out := make([]Prediction, len(texts))
+// order of texts. It reuses the storage of out, which may be nil, like
+// [Model.ClassifyTo]: passing the previous result back in keeps memory
+// flat across batches. It returns when every text is classified.
+func (m *Model) ClassifyBatch(out []Prediction, texts []string, workers int) []Prediction {
+	if cap(out) < len(texts) {
+		out = append(out[:cap(out)], make([]Prediction, len(texts)-cap(out))...)
+	}
+	out = out[:len(texts)]
 	parallel(len(texts), workers, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			out[i] = m.Classify(texts[i])
+			m.ClassifyTo(&out[i], texts[i])
 		}
 	})
 	return out

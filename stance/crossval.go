@@ -301,7 +301,11 @@ func uniq(x []string) []string {
 func (r *Report) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s, %d claims\n", r.Method, r.Claims)
-	fmt.Fprintf(&b, "accuracy  %.3f ± %.3f\nmacro-F1  %.3f ± %.3f\n\n", r.Accuracy, r.AccuracySD, r.MacroF1, r.MacroF1SD)
+	if r.Repeats > 1 {
+		fmt.Fprintf(&b, "accuracy  %.3f ± %.3f\nmacro-F1  %.3f ± %.3f (mean ± SD over repeats)\n\n", r.Accuracy, r.AccuracySD, r.MacroF1, r.MacroF1SD)
+	} else {
+		fmt.Fprintf(&b, "accuracy  %.3f\nmacro-F1  %.3f\n\n", r.Accuracy, r.MacroF1)
+	}
 	w := 5
 	for i, l := range r.Labels {
 		w = max(w, len(fmt.Sprintf("[%d] %s", i+1, l)))

@@ -20,9 +20,9 @@ func Example() {
 	}
 	// Output:
 	// blame_russia 1.00
-	//   @russia refus  +1.93
-	//   refus          +0.64
-	//   even part      +0.53
+	//   @russia refus  +2.36
+	//   refus          +0.65
+	//   even part      +0.52
 }
 
 func ExampleModel_ClassifyText() {
@@ -55,5 +55,5 @@ func ExampleCrossValidate() {
 	}
 	fmt.Printf("macro-F1 %.3f, accuracy %.3f\n", report.MacroF1, report.Accuracy)
 	// Output:
-	// macro-F1 0.535, accuracy 0.749
+	// macro-F1 0.545, accuracy 0.735
 }

@@ -24,6 +24,7 @@ type Model struct {
 
 	// Derived by prepare.
 	weights []float64 // weights[f*K+c]: the log-weight of feature f for label c
+	push    []float64 // push[f*K+c]: weights[f*K+c] minus the mean weight of f over labels
 	bias    []float64 // log prior of each label
 }
 
@@ -63,7 +64,7 @@ const (
 	DefaultAlpha         = 1.0
 	DefaultComplement    = true
 	DefaultPrior         = PriorUniform
-	DefaultLexiconWeight = 10.0
+	DefaultLexiconWeight = 20.0
 )
 
 func defaultConfig() config {

@@ -219,6 +219,18 @@ func (m *Model) prepare() {
 			}
 		}
 	}
+	m.push = make([]float64, V*K)
+	for f := range V {
+		w := m.weights[f*K : (f+1)*K]
+		var mean float64
+		for _, x := range w {
+			mean += x
+		}
+		mean /= float64(K)
+		for c, x := range w {
+			m.push[f*K+c] = x - mean
+		}
+	}
 	m.bias = make([]float64, K)
 	if m.cfg.Prior == PriorEmpirical {
 		var n int64

@@ -75,7 +75,8 @@ type classifier struct {
 	w       *bufio.Writer
 	workers int
 	lines   bool
-	bufs    [][]byte // per-worker output buffers
+	bufs    [][]byte            // per-worker output buffers
+	preds   []stance.Prediction // reused across batches
 }
 
 // sourceSummary counts the labels of one source.
@@ -128,7 +129,8 @@ func (c *classifier) writeBatch(source string, first int, batch []string, sum *s
 	if len(batch) == 0 {
 		return nil
 	}
-	preds := c.model.ClassifyBatch(batch, c.workers)
+	c.preds = c.model.ClassifyBatch(c.preds, batch, c.workers)
+	preds := c.preds
 	for _, p := range preds {
 		sum.counts[p.Label]++
 	}

@@ -42,6 +42,10 @@ const userLabels = `{"id":"u1","text":"Washington pressures Tokyo to keep away f
 {"id":"u4","text":"Washington insists that Tokyo keep its distance from Moscow.","label":"blame_us"}
 {"id":"u5","text":"US sanctions policy leaves Japan no room for its own Russia policy.","label":"blame_us"}
 {"id":"u6","text":"Washington objects to every Japanese energy project in Russia.","label":"blame_us"}
+{"id":"u7","text":"Washington pressures Tokyo to drop its gas projects with Russia.","label":"blame_us"}
+{"id":"u8","text":"American pressure forced Japanese firms out of Russian energy projects.","label":"blame_us"}
+{"id":"u9","text":"The United States pressures its ally whenever Tokyo reaches out to Moscow.","label":"blame_us"}
+{"id":"u10","text":"Washington treats every Japanese energy project in Russia as disloyalty.","label":"blame_us"}
 {"id":"n1","text":"The talks took place in May.","label":"neutral"}
 {"id":"n2","text":"The ministers met in Tokyo in December.","label":"neutral"}
 {"id":"n3","text":"Trade grew by five percent last year.","label":"neutral"}
@@ -129,11 +133,11 @@ func TestTrainClassifyTopEval(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep))
 	assert.GreaterOrEqual(t, rep.Accuracy, 0.9, "the model was trained on the test file")
-	assert.Equal(t, 6.0, rep.PerLabel["blame_us"]["support"])
+	assert.Equal(t, 10.0, rep.PerLabel["blame_us"]["support"])
 
 	r = runCmd(t, "", "eval", "-data", data, "-no-builtin", "-folds", "2", "-repeats", "1")
 	require.Equal(t, 0, r.status, r.stderr)
-	assert.Contains(t, r.stdout, "stratified 2-fold × 1 (seed 1), 10 claims")
+	assert.Contains(t, r.stdout, "stratified 2-fold × 1 (seed 1), 14 claims")
 }
 
 func TestEvalBuiltin(t *testing.T) {

@@ -19,6 +19,7 @@ type modelFlags struct {
 	ngram     int
 	lexicon   repeated
 	noLexicon bool
+	lexWeight float64
 }
 
 func (f *modelFlags) register(fs *flag.FlagSet) {
@@ -31,12 +32,16 @@ func (f *modelFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.ngram, "ngram", 2, "longest n-gram of stems (1 to 3)")
 	fs.Var(&f.lexicon, "lexicon", "extra lexicon `FILE` of cue phrases, JSON Lines (repeatable)")
 	fs.BoolVar(&f.noLexicon, "no-lexicon", false, "train without the built-in lexicon")
+	fs.Float64Var(&f.lexWeight, "lexicon-weight", stance.DefaultLexiconWeight, "pseudo-counts each lexicon cue adds to its features")
 }
 
 // options returns the training options the flags select.
 func (f *modelFlags) options() ([]stance.Option, error) {
 	if f.ngram < 1 || f.ngram > 3 {
 		return nil, usageError("-ngram must be 1, 2 or 3")
+	}
+	if f.lexWeight < 0 {
+		return nil, usageError("-lexicon-weight must not be negative")
 	}
 	if f.prior != string(stance.PriorUniform) && f.prior != string(stance.PriorEmpirical) {
 		return nil, usageError("-prior must be uniform or empirical, not %q", f.prior)
@@ -55,7 +60,7 @@ func (f *modelFlags) options() ([]stance.Option, error) {
 	return []stance.Option{
 		stance.WithAlpha(f.alpha), stance.WithPrior(stance.Prior(f.prior)),
 		stance.WithComplement(!f.multi), stance.WithVectorizer(v),
-		stance.WithLexicon(lex, stance.DefaultLexiconWeight),
+		stance.WithLexicon(lex, f.lexWeight),
 	}, nil
 }
 
