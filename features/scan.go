@@ -59,10 +59,13 @@ func (s *ClaimScanner) Scan() bool {
 			return false
 		}
 		if s.Lines {
-			s.pending = Lines(s.sc.Text())
-		} else {
-			s.pending = s.Segment(s.sc.Text())
+			if line := bytes.TrimSpace(s.sc.Bytes()); len(line) > 0 {
+				s.claim = string(line)
+				return true
+			}
+			continue
 		}
+		s.pending = s.Segment(s.sc.Text())
 	}
 	s.claim, s.pending = s.pending[0], s.pending[1:]
 	return true

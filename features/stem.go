@@ -36,29 +36,32 @@ func stemBytes(token []byte) string {
 // When it is full, the cache starts afresh.
 const MaxStemCache = 1 << 16
 
-// stemCache maps tokens to stems. Reads are lock-free: they look up an
-// immutable snapshot. Misses go to a small locked map that is folded into
-// a new snapshot every stemBatch entries, so the copying is amortised and
-// a warm cache costs a plain map lookup.
-var stemCache = newStemCache()
+// stemCache maps tokens to stems.
+var stemCache = newCache[string](MaxStemCache)
 
-// stemBatch is the number of new stems collected before the snapshot is
-// rebuilt.
-const stemBatch = 512
-
-type boundedCache struct {
-	snap atomic.Pointer[map[string]string]
+// cache is a bounded map from strings that is safe for concurrent use.
+// Reads are lock-free: they look up an immutable snapshot. New entries go
+// to a small locked map that is folded into a new snapshot every
+// cacheBatch entries, so the copying is amortised and a warm cache costs
+// a plain map lookup. When full, the cache starts afresh.
+type cache[V any] struct {
+	snap atomic.Pointer[map[string]V]
 	mu   sync.Mutex
-	next map[string]string // new entries not yet in snap
+	next map[string]V // new entries not yet in snap
+	max  int
 }
 
-func newStemCache() *boundedCache {
-	c := &boundedCache{next: make(map[string]string)}
-	c.snap.Store(&map[string]string{})
+// cacheBatch is the number of new entries collected before the snapshot
+// is rebuilt.
+const cacheBatch = 512
+
+func newCache[V any](max int) *cache[V] {
+	c := &cache[V]{next: make(map[string]V), max: max}
+	c.snap.Store(&map[string]V{})
 	return c
 }
 
-func (c *boundedCache) get(k string) (string, bool) {
+func (c *cache[V]) get(k string) (V, bool) {
 	if v, ok := (*c.snap.Load())[k]; ok {
 		return v, true
 	}
@@ -68,7 +71,7 @@ func (c *boundedCache) get(k string) (string, bool) {
 	return v, ok
 }
 
-func (c *boundedCache) getBytes(k []byte) (string, bool) {
+func (c *cache[V]) getBytes(k []byte) (V, bool) {
 	// The conversions are only used as keys, so they do not allocate.
 	if v, ok := (*c.snap.Load())[string(k)]; ok {
 		return v, true
@@ -79,19 +82,19 @@ func (c *boundedCache) getBytes(k []byte) (string, bool) {
 	return v, ok
 }
 
-func (c *boundedCache) put(k, v string) {
+func (c *cache[V]) put(k string, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.next[k] = v
-	if len(c.next) < stemBatch {
+	if len(c.next) < cacheBatch {
 		return
 	}
 	old := *c.snap.Load()
 	size := len(old) + len(c.next)
-	if size > MaxStemCache {
+	if size > c.max {
 		old, size = nil, len(c.next) // full: start afresh
 	}
-	snap := make(map[string]string, size)
+	snap := make(map[string]V, size)
 	for k, v := range old {
 		snap[k] = v
 	}
@@ -99,5 +102,15 @@ func (c *boundedCache) put(k, v string) {
 		snap[k] = v
 	}
 	c.snap.Store(&snap)
-	c.next = make(map[string]string)
+	c.next = make(map[string]V)
+}
+
+// reset empties the cache.
+func (c *cache[V]) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.next) > 0 || len(*c.snap.Load()) > 0 {
+		c.snap.Store(&map[string]V{})
+		c.next = make(map[string]V)
+	}
 }

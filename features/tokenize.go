@@ -51,8 +51,11 @@ const (
 func scan(s string, buf []byte, emit func(tok []byte, f tokenFlags)) []byte {
 	brk := false
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) || (r == utf8.RuneError && n == 1) {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isWordRune(r) {
 			if isBreak(r) {
 				brk = true
 			}
@@ -82,6 +85,10 @@ func wordEnd(s string, start int) int {
 	}
 	i := start
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && asciiWord[c] {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
@@ -122,6 +129,9 @@ func possessiveEnd(word string) bool {
 // initialismEnd recognises "U.S.", "U.N." and "e.g." at s[start]: two or
 // more single letters each followed by a period.
 func initialismEnd(s string, start int) (int, bool) {
+	if _, n := utf8.DecodeRuneInString(s[start:]); start+n >= len(s) || s[start+n] != '.' {
+		return start, false // fast path: no period after the first letter
+	}
 	i, letters := start, 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -210,8 +220,19 @@ func appendLower(b []byte, s string) []byte {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 

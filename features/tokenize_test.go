@@ -2,6 +2,7 @@ package features_test
 
 import (
 	"os"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -73,7 +74,24 @@ func FuzzTokenize(f *testing.F) {
 	}
 	v := features.NewVectorizer()
 	v.NGram = 3
+	v.Negation = true
+	fast := features.NewVectorizer() // no negation: the cached fast path
+	fast.StopWords = features.DefaultStopWords()
+	train := []string{"Moscow refuses to meet Tokyo halfway, not at fault.", "x\xffy don't U.S. 18.5", "the Kremlin, the talks"}
+	require.NoError(f, v.Fit(train))
+	require.NoError(f, fast.Fit(train))
 	f.Fuzz(func(t *testing.T, s string) {
+		for _, v := range []*features.Vectorizer{v, fast} {
+			var want []int
+			for _, feat := range v.Features(s) {
+				if i, ok := v.Lookup(feat); ok {
+					want = append(want, i)
+				}
+			}
+			if got := v.AppendIndices(nil, s); !slices.Equal(got, want) {
+				t.Fatalf("AppendIndices(%q) = %v, want %v", s, got, want)
+			}
+		}
 		for _, tok := range features.Tokenize(s) {
 			if tok == "" || !utf8.ValidString(tok) {
 				t.Fatalf("bad token %q from %q", tok, s)

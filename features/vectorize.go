@@ -51,9 +51,14 @@ type Vectorizer struct {
 	// function words itself, and measured accuracy is higher with them.
 	StopWords map[string]bool
 
-	vocab map[string]int
-	terms []string
+	vocab  map[string]int
+	terms  []string
+	grams  gramIndex
+	tokens *cache[int] // token → unigram index, tokenSkip or -1; nil until the vocabulary exists
 }
+
+// tokenSkip marks a stop word in the token cache.
+const tokenSkip = -2
 
 // NewVectorizer returns a Vectorizer with the default feature settings
 // and an empty vocabulary.
@@ -84,8 +89,73 @@ func (v *Vectorizer) AppendFeatures(dst []string, text string) []string {
 func (v *Vectorizer) AppendIndices(dst []int, text string) []int {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	sc.terms = v.appendTerms(sc.terms[:0], sc, text)
 	maxN := max(v.NGram, 1)
+	if v.Negation || v.tokens == nil || !v.grams.closed() {
+		sc.terms = v.appendTerms(sc.terms[:0], sc, text)
+		return v.appendIndicesSlow(dst, sc, maxN)
+	}
+	// Every n-gram of the vocabulary is indexed by its prefix and last
+	// term, so n-grams are found by integer keys, and an n-gram whose
+	// prefix is unknown cannot be in the vocabulary. Tokens map to their
+	// unigram index through a cache, which skips stemming.
+	v.appendIDs(sc, text)
+	for i, k := range sc.ids {
+		if k < 0 {
+			continue
+		}
+		dst = append(dst, k)
+		for n := 2; n <= maxN && i+n <= len(sc.ids); n++ {
+			last := sc.ids[i+n-1]
+			if last < 0 || sc.brks[i+n-1] {
+				break
+			}
+			g, ok := v.grams.pairs[gramKey(k, last)]
+			if !ok {
+				break
+			}
+			k = g
+			dst = append(dst, k)
+		}
+	}
+	return dst
+}
+
+// appendIDs sets sc.ids to the unigram index (or -1) of each term of
+// text and sc.brks to whether a clause break precedes it.
+func (v *Vectorizer) appendIDs(sc *scratch, text string) {
+	sc.ids, sc.brks = sc.ids[:0], sc.brks[:0]
+	brk := false
+	sc.tok = scan(text, sc.tok, func(tok []byte, f tokenFlags) {
+		brk = brk || f&afterBreak != 0
+		id, ok := v.tokens.getBytes(tok)
+		if !ok {
+			id = v.tokenID(tok)
+			v.tokens.put(string(tok), id)
+		}
+		if id == tokenSkip {
+			return
+		}
+		sc.ids = append(sc.ids, id)
+		sc.brks = append(sc.brks, brk)
+		brk = false
+	})
+}
+
+// tokenID returns the unigram index of the term of tok, -1 if it is not
+// in the vocabulary, or tokenSkip for a stop word. It ignores negation.
+func (v *Vectorizer) tokenID(tok []byte) int {
+	if v.StopWords[string(tok)] {
+		return tokenSkip
+	}
+	if k, ok := v.vocab[v.normalize(tok)]; ok {
+		return k
+	}
+	return -1
+}
+
+// appendIndicesSlow is AppendIndices by string lookups, for vocabularies
+// whose n-grams are not all indexed by their parts.
+func (v *Vectorizer) appendIndicesSlow(dst []int, sc *scratch, maxN int) []int {
 	for i, t := range sc.terms {
 		if k, ok := v.vocab[t.text]; ok {
 			dst = append(dst, k)
@@ -107,9 +177,67 @@ func (v *Vectorizer) AppendIndices(dst []int, text string) []int {
 	return dst
 }
 
+// gramIndex finds n-grams by the indices of their prefix and last term:
+// "a b c" by ("a b", "c"). N-grams whose parts are not yet in the
+// vocabulary wait in pending, keyed by the missing part.
+type gramIndex struct {
+	pairs   map[uint64]int
+	pending map[string][]int
+	waiting int // n-grams in pending
+}
+
+func gramKey(prefix, last int) uint64 { return uint64(prefix)<<32 | uint64(uint32(last)) }
+
+// closed reports whether every n-gram of the vocabulary is indexed.
+func (g *gramIndex) closed() bool { return g.waiting == 0 }
+
+// add indexes feature i, named f, of v's vocabulary, and the n-grams
+// that waited for it.
+func (v *Vectorizer) indexGram(i int, f string) {
+	g := &v.grams
+	if g.pairs == nil {
+		g.pairs = make(map[uint64]int)
+		g.pending = make(map[string][]int)
+	}
+	if strings.IndexByte(f, ' ') >= 0 {
+		v.resolveGram(i)
+	}
+	if w, ok := g.pending[f]; ok {
+		delete(g.pending, f)
+		g.waiting -= len(w)
+		for _, k := range w {
+			v.resolveGram(k)
+		}
+	}
+}
+
+// resolveGram indexes n-gram k by its parts, or makes it wait for the
+// part that is missing.
+func (v *Vectorizer) resolveGram(k int) {
+	g := &v.grams
+	f := v.terms[k]
+	cut := strings.LastIndexByte(f, ' ')
+	prefix, last := f[:cut], f[cut+1:]
+	p, ok := v.vocab[prefix]
+	if !ok {
+		g.pending[prefix] = append(g.pending[prefix], k)
+		g.waiting++
+		return
+	}
+	l, ok := v.vocab[last]
+	if !ok {
+		g.pending[last] = append(g.pending[last], k)
+		g.waiting++
+		return
+	}
+	g.pairs[gramKey(p, l)] = k
+}
+
 // scratch holds the buffers of one feature extraction.
 type scratch struct {
 	terms []term
+	ids   []int
+	brks  []bool
 	tok   []byte
 	gram  []byte
 }
@@ -119,15 +247,17 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // appendTerms appends the normalised terms of text: the stage before
 // n-grams.
 func (v *Vectorizer) appendTerms(terms []term, sc *scratch, text string) []term {
-	negated := false
+	negated, pending := false, false
 	sc.tok = scan(text, sc.tok, func(tok []byte, f tokenFlags) {
-		brk := f&afterBreak != 0
+		brk := pending || f&afterBreak != 0
 		if brk {
 			negated = false
 		}
 		if v.StopWords[string(tok)] {
+			pending = brk // the break still separates the terms around it
 			return
 		}
+		pending = false
 		s := v.normalize(tok)
 		if v.Negation {
 			if negated && !isClass(s) {
@@ -195,6 +325,12 @@ func (v *Vectorizer) Index(f string) int {
 	i := len(v.terms)
 	v.vocab[f] = i
 	v.terms = append(v.terms, f)
+	v.indexGram(i, f)
+	if v.tokens == nil {
+		v.tokens = newCache[int](MaxStemCache)
+	} else {
+		v.tokens.reset() // a token's term may now be known
+	}
 	return i
 }
 
@@ -222,12 +358,17 @@ func (v *Vectorizer) Clone() *Vectorizer {
 	w := *v
 	w.terms = slices.Clone(v.terms)
 	w.vocab = maps.Clone(v.vocab)
+	w.grams = gramIndex{}
+	for i, f := range w.terms {
+		w.indexGram(i, f)
+	}
+	w.tokens = newCache[int](MaxStemCache)
 	return &w
 }
 
 // Reset empties the vocabulary and keeps the settings.
 func (v *Vectorizer) Reset() {
-	v.vocab, v.terms = nil, nil
+	v.vocab, v.terms, v.grams, v.tokens = nil, nil, gramIndex{}, nil
 }
 
 // Vector is a sparse vector: Values[k] is the entry at index Indices[k].
@@ -356,6 +497,10 @@ func (v *Vectorizer) restore(f vectorizerFile) error {
 		NGram: f.NGram, Negation: f.Negation, Numbers: f.Numbers,
 		Actors: f.Actors, vocab: vocab, terms: f.Vocabulary,
 	}
+	for i, t := range v.terms {
+		v.indexGram(i, t)
+	}
+	v.tokens = newCache[int](MaxStemCache)
 	if len(f.StopWords) > 0 {
 		v.StopWords = make(map[string]bool, len(f.StopWords))
 		for _, w := range f.StopWords {

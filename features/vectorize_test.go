@@ -146,3 +146,59 @@ func TestVectorizerLoadErrors(t *testing.T) {
 		})
 	}
 }
+
+// indicesOf looks up the features of text one by one: the reference for
+// AppendIndices.
+func indicesOf(v *features.Vectorizer, text string) []int {
+	var out []int
+	for _, f := range v.Features(text) {
+		if i, ok := v.Lookup(f); ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func TestAppendIndices(t *testing.T) {
+	train := []string{
+		"Moscow refuses to meet Tokyo halfway.", "Tokyo waits, and Moscow refuses again.",
+		"Both sides could build trust step by step.", "Russia is not at fault, Lavrov says.",
+	}
+	probes := append(train, "Moscow refuses to build trust.", "unknown words, step by step by step", "", "not at fault at all")
+	tests := []struct {
+		name string
+		v    *features.Vectorizer
+	}{
+		{"default", features.NewVectorizer()},
+		{"trigrams", &features.Vectorizer{NGram: 3, Negation: true}},
+		{"unigrams", &features.Vectorizer{NGram: 1}},
+		{"stop words", &features.Vectorizer{NGram: 3, StopWords: features.DefaultStopWords(), Actors: features.DefaultActors(), Numbers: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.NoError(t, tt.v.Fit(train))
+			for _, p := range probes {
+				assert.Equal(t, indicesOf(tt.v, p), tt.v.AppendIndices(nil, p), "%q", p)
+			}
+			// An n-gram whose parts are not in the vocabulary takes the
+			// slow path and must still be found.
+			k := tt.v.Index("zzz yyy")
+			got := tt.v.AppendIndices(nil, "zzz yyy")
+			if tt.v.NGram >= 2 {
+				assert.Contains(t, got, k)
+			}
+			for _, p := range probes {
+				assert.Equal(t, indicesOf(tt.v, p), tt.v.AppendIndices(nil, p), "%q after Index", p)
+			}
+			var buf bytes.Buffer
+			require.NoError(t, tt.v.Save(&buf))
+			var w features.Vectorizer
+			require.NoError(t, w.Load(&buf))
+			c := tt.v.Clone()
+			for _, p := range probes {
+				assert.Equal(t, indicesOf(tt.v, p), w.AppendIndices(nil, p), "%q after Load", p)
+				assert.Equal(t, indicesOf(tt.v, p), c.AppendIndices(nil, p), "%q after Clone", p)
+			}
+		})
+	}
+}

@@ -71,7 +71,7 @@ func (m *Model) ClassifyTo(p *Prediction, text string) {
 	s.idx = m.vec.AppendIndices(s.idx[:0], text)
 	s.score = append(s.score[:0], m.bias...)
 	for _, i := range s.idx {
-		w := m.weights[i*K : (i+1)*K]
+		w := m.push[i*K : (i+1)*K]
 		for c := range K {
 			s.score[c] += w[c]
 		}
@@ -91,6 +91,9 @@ func (m *Model) ClassifyTo(p *Prediction, text string) {
 	lse := logSumExp(s.score)
 	for c, l := range m.labels {
 		p.Probabilities[l] = math.Exp(s.score[c] - lse)
+	}
+	if p.Evidence == nil {
+		p.Evidence = make([]Evidence, 0, MaxEvidence)
 	}
 	p.Evidence = m.evidence(p.Evidence[:0], s.idx, best)
 }
@@ -113,24 +116,25 @@ func logSumExp(x []float64) float64 {
 // reorders idx.
 func (m *Model) evidence(ev []Evidence, idx []int, c int) []Evidence {
 	K := len(m.labels)
-	// Keep the features that push toward c; sorting groups repeats.
+	// Count the features that push toward c. Claims have few features,
+	// so a linear search beats sorting or a map.
 	pos := idx[:0]
 	for _, f := range idx {
 		if m.push[f*K+c] > 0 {
 			pos = append(pos, f)
 		}
 	}
-	idx = pos
-	slices.Sort(idx)
-	for i := 0; i < len(idx); {
-		j := i
-		for j < len(idx) && idx[j] == idx[i] {
-			j++
+	for i, f := range pos {
+		if slices.Contains(pos[:i], f) {
+			continue // counted at its first occurrence
 		}
-		f, n := idx[i], j-i
-		i = j
-		d := m.push[f*K+c]
-		e := Evidence{Feature: m.vec.Term(f), Count: n, Contribution: float64(n) * d}
+		n := 1
+		for _, g := range pos[i+1:] {
+			if g == f {
+				n++
+			}
+		}
+		e := Evidence{Feature: m.vec.Term(f), Count: n, Contribution: float64(n) * m.push[f*K+c]}
 		// Insert e into the sorted list, keeping at most MaxEvidence.
 		k := len(ev)
 		for k > 0 && before(e, ev[k-1]) {

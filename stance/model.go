@@ -23,8 +23,12 @@ type Model struct {
 	counts []int64              // counts[f*K+c]: occurrences of feature f in claims of label c (K labels)
 
 	// Derived by prepare.
-	weights []float64 // weights[f*K+c]: the log-weight of feature f for label c
-	push    []float64 // push[f*K+c]: weights[f*K+c] minus the mean weight of f over labels
+	// push[f*K+c] is the log-weight of feature f for label c minus the
+	// mean of f's weights over all labels. Subtracting the mean adds the
+	// same amount to every label's score, so the decision and the
+	// probabilities are those of the plain weights, and push is at once
+	// the weight table and the evidence.
+	push []float64
 	bias    []float64 // log prior of each label
 }
 

@@ -204,7 +204,7 @@ func (m *Model) prepare() {
 		all += t
 	}
 	a, av := m.cfg.Alpha, m.cfg.Alpha*float64(V)
-	m.weights = make([]float64, V*K)
+	m.push = make([]float64, V*K)
 	for f := range V {
 		row := total[f*K : (f+1)*K]
 		var rowSum float64
@@ -213,22 +213,21 @@ func (m *Model) prepare() {
 		}
 		for c := range K {
 			if m.cfg.Complement {
-				m.weights[f*K+c] = -math.Log((rowSum - row[c] + a) / (all - classTotal[c] + av))
+				m.push[f*K+c] = -math.Log((rowSum - row[c] + a) / (all - classTotal[c] + av))
 			} else {
-				m.weights[f*K+c] = math.Log((row[c] + a) / (classTotal[c] + av))
+				m.push[f*K+c] = math.Log((row[c] + a) / (classTotal[c] + av))
 			}
 		}
 	}
-	m.push = make([]float64, V*K)
 	for f := range V {
-		w := m.weights[f*K : (f+1)*K]
+		w := m.push[f*K : (f+1)*K]
 		var mean float64
 		for _, x := range w {
 			mean += x
 		}
 		mean /= float64(K)
-		for c, x := range w {
-			m.push[f*K+c] = x - mean
+		for c := range w {
+			w[c] -= mean
 		}
 	}
 	m.bias = make([]float64, K)

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,9 +17,9 @@ import (
 	"github.com/stancekit/stancekit/stance"
 )
 
-// batchSize is the number of claims classified at a time: memory stays
-// bounded by a batch, whatever the input size.
-const batchSize = 4096
+// batchSize is the number of claims in a batch of the pipeline: memory
+// stays bounded by the batches in flight, whatever the input size.
+const batchSize = 1024
 
 func runClassify(e env, args []string) error {
 	fs := newFlags(e, "classify", "[-model FILE] [-lines] [-format jsonl|tsv|text] [-summary] [FILE|-]...",
@@ -75,8 +77,6 @@ type classifier struct {
 	w       *bufio.Writer
 	workers int
 	lines   bool
-	bufs    [][]byte            // per-worker output buffers
-	preds   []stance.Prediction // reused across batches
 }
 
 // sourceSummary counts the labels of one source.
@@ -86,7 +86,19 @@ type sourceSummary struct {
 	counts map[string]int
 }
 
-// classifySource classifies the claims of one input.
+// job is a batch of claims on its way through the pipeline.
+type job struct {
+	seq    int      // position of the batch in the source
+	first  int      // index of its first claim in the source
+	claims []string // the claims
+	out    []byte   // their encoded records
+	counts []int    // claims per label, in the order of labels
+}
+
+// classifySource classifies the claims of one input. A reader goroutine
+// cuts the input into batches, the workers classify and encode them, and
+// this goroutine writes them back in input order: reading, classifying
+// and writing overlap, and memory is bounded by the batches in flight.
 func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 	var r io.Reader = e.stdin
 	if name != "-" {
@@ -98,64 +110,83 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 		r = f
 	}
 	sum := sourceSummary{source: name, counts: make(map[string]int)}
-	sc := features.NewClaimScanner(r)
-	sc.Lines = c.lines
-	batch := make([]string, 0, batchSize)
-	flush := func() error {
-		if err := c.writeBatch(name, sum.claims, batch, &sum); err != nil {
-			return err
-		}
-		sum.claims += len(batch)
-		batch = batch[:0]
-		return nil
+	inFlight := 2 * c.workers
+	free := make(chan *job, inFlight)
+	for range inFlight {
+		free <- &job{counts: make([]int, len(c.labels))}
 	}
-	for sc.Scan() {
-		batch = append(batch, sc.Text())
-		if len(batch) == batchSize {
-			if err := flush(); err != nil {
-				return sum, err
-			}
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return sum, fmt.Errorf("%s: %w", name, err)
-	}
-	return sum, flush()
-}
+	todo := make(chan *job, inFlight)
+	done := make(chan *job, inFlight)
+	stop := make(chan struct{})
+	defer close(stop)
 
-// writeBatch classifies and encodes a batch in parallel, then writes it
-// in input order.
-func (c *classifier) writeBatch(source string, first int, batch []string, sum *sourceSummary) error {
-	if len(batch) == 0 {
-		return nil
-	}
-	c.preds = c.model.ClassifyBatch(c.preds, batch, c.workers)
-	preds := c.preds
-	for _, p := range preds {
-		sum.counts[p.Label]++
-	}
-	n := min(c.workers, len(batch))
-	if len(c.bufs) < n {
-		c.bufs = make([][]byte, n)
-	}
-	var wg sync.WaitGroup
-	for k := range n {
-		lo, hi := len(batch)*k/n, len(batch)*(k+1)/n
-		wg.Go(func() {
-			b := c.bufs[k][:0]
-			for i := lo; i < hi; i++ {
-				b = c.enc.claim(b, c, source, first+i, preds[i])
+	var readErr error
+	go func() { // reader
+		defer close(todo)
+		sc := features.NewClaimScanner(r)
+		sc.Lines = c.lines
+		seq, n := 0, 0
+		for {
+			var j *job
+			select {
+			case j = <-free:
+			case <-stop:
+				return
 			}
-			c.bufs[k] = b
+			j.seq, j.first, j.claims = seq, n, j.claims[:0]
+			for len(j.claims) < batchSize && sc.Scan() {
+				j.claims = append(j.claims, sc.Text())
+			}
+			if len(j.claims) == 0 {
+				readErr = sc.Err()
+				return
+			}
+			seq, n = seq+1, n+len(j.claims)
+			todo <- j
+		}
+	}()
+
+	var wg sync.WaitGroup
+	for range c.workers {
+		wg.Go(func() {
+			var p stance.Prediction
+			for j := range todo {
+				j.out = j.out[:0]
+				clear(j.counts)
+				for i, text := range j.claims {
+					c.model.ClassifyTo(&p, text)
+					j.counts[slices.Index(c.labels, p.Label)]++
+					j.out = c.enc.claim(j.out, c, name, j.first+i, p)
+				}
+				done <- j
+			}
 		})
 	}
-	wg.Wait()
-	for _, b := range c.bufs[:n] {
-		if _, err := c.w.Write(b); err != nil {
-			return err
+	go func() { wg.Wait(); close(done) }()
+
+	// Write the batches in order, holding back those that overtook.
+	pending := make(map[int]*job)
+	next := 0
+	var writeErr error
+	for j := range done {
+		pending[j.seq] = j
+		for j, ok := pending[next]; ok; j, ok = pending[next] {
+			delete(pending, next)
+			next++
+			if writeErr == nil {
+				_, writeErr = c.w.Write(j.out)
+			}
+			sum.claims += len(j.claims)
+			for k, n := range j.counts {
+				sum.counts[c.labels[k]] += n
+			}
+			free <- j
 		}
 	}
-	return nil
+	if readErr != nil {
+		return sum, fmt.Errorf("%s: %w", name, readErr)
+	}
+	return sum, writeErr
 }
 
 // An encoder writes records in one output format.
@@ -250,7 +281,7 @@ func appendJSONClaim(b []byte, c *classifier, source string, index int, p stance
 	b = append(b, `,"probabilities":{`...)
 	for i, l := range c.labels {
 		b = appendKey(b, i, l)
-		b = strconv.AppendFloat(b, p.Probabilities[l], 'f', 4, 64)
+		b = appendFixed4(b, p.Probabilities[l])
 	}
 	b = append(b, `},"evidence":[`...)
 	for i, ev := range p.Evidence {
@@ -262,10 +293,31 @@ func appendJSONClaim(b []byte, c *classifier, source string, index int, p stance
 		b = append(b, `,"count":`...)
 		b = strconv.AppendInt(b, int64(ev.Count), 10)
 		b = append(b, `,"contribution":`...)
-		b = strconv.AppendFloat(b, ev.Contribution, 'f', 4, 64)
+		b = appendFixed4(b, ev.Contribution)
 		b = append(b, '}')
 	}
 	return append(b, "]}\n"...)
+}
+
+// appendFixed4 appends x with exactly four decimals, like
+// strconv.AppendFloat(b, x, 'f', 4, 64) but without its general-purpose
+// conversion: records carry many numbers. Values too large for the fast
+// path, and NaN or infinities, take strconv's.
+func appendFixed4(b []byte, x float64) []byte {
+	if !(x > -1e12 && x < 1e12) {
+		return strconv.AppendFloat(b, x, 'f', 4, 64)
+	}
+	neg := x < 0
+	if neg {
+		x = -x
+	}
+	n := int64(math.Round(x * 1e4))
+	if neg && n != 0 {
+		b = append(b, '-')
+	}
+	b = strconv.AppendInt(b, n/1e4, 10)
+	frac := n % 1e4
+	return append(b, '.', byte('0'+frac/1000), byte('0'+frac/100%10), byte('0'+frac/10%10), byte('0'+frac%10))
 }
 
 // appendKey appends a JSON object key, preceded by a comma unless first.
@@ -283,6 +335,15 @@ func appendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	for i := 0; i < len(s); {
+		// Copy the longest run that needs no escaping in one go.
+		j := i
+		for j < len(s) && safeJSON[s[j]] {
+			j++
+		}
+		b = append(b, s[i:j]...)
+		if i = j; i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -317,6 +378,15 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// safeJSON marks the bytes that stand for themselves in a JSON string:
+// printable ASCII but the quote and the backslash.
+var safeJSON = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // appendTSVClaim appends one claim as a tab-separated row.
 func appendTSVClaim(b []byte, c *classifier, source string, index int, p stance.Prediction) []byte {
 	b = append(b, tsvField(source)...)
@@ -326,7 +396,7 @@ func appendTSVClaim(b []byte, c *classifier, source string, index int, p stance.
 	b = append(b, tsvField(p.Label)...)
 	for _, l := range c.labels {
 		b = append(b, '\t')
-		b = strconv.AppendFloat(b, p.Probabilities[l], 'f', 4, 64)
+		b = appendFixed4(b, p.Probabilities[l])
 	}
 	b = append(b, '\t')
 	b = appendEvidence(b, p.Evidence, 3, tsvField)

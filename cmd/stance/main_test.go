@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -254,4 +255,22 @@ func TestBinary(t *testing.T) {
 			assert.True(t, json.Valid(sc.Bytes()), "invalid JSON line %q", sc.Text())
 		}
 	}
+}
+
+func TestAppendFixed4(t *testing.T) {
+	for _, x := range []float64{0, 1, 0.5, 0.12345, 0.99996, 1.00004, 2.36, 123.456789, -0.00004, -1.5, 1e-9, 0.00005, 0.00015, 7e11, 2e12} {
+		want := strconv.FormatFloat(x, 'f', 4, 64)
+		got := string(appendFixed4(nil, x))
+		// Ties may round differently (half away from zero vs. to even).
+		if got != want {
+			assert.InDelta(t, x, mustParse(t, got), 0.00006, "appendFixed4(%v) = %s, strconv %s", x, got, want)
+		}
+	}
+}
+
+func mustParse(t *testing.T, s string) float64 {
+	t.Helper()
+	x, err := strconv.ParseFloat(s, 64)
+	require.NoError(t, err)
+	return x
 }
