@@ -29,7 +29,7 @@ type Model struct {
 	// probabilities are those of the plain weights, and push is at once
 	// the weight table and the evidence.
 	push []float64
-	bias    []float64 // log prior of each label
+	bias []float64 // log prior of each label
 }
 
 // Prior chooses the class prior of a model.
