@@ -124,3 +124,24 @@ func TestREADMETable(t *testing.T) {
 	require.NoError(t, sc.Err())
 	assert.Equal(t, want, got, "README corpus table (blame_russia, blame_japan, compromise, neutral, sentences)")
 }
+
+// TestExtraClaimsAreNew checks that no extra claim shares a run of six
+// words with an article sentence.
+func TestExtraClaimsAreNew(t *testing.T) {
+	shingles := map[string]string{}
+	words := func(s string) []string { return strings.Fields(strings.ToLower(s)) }
+	for _, c := range corpus.ArticleClaims() {
+		w := words(c.Text)
+		for i := 0; i+6 <= len(w); i++ {
+			shingles[strings.Join(w[i:i+6], " ")] = c.ID
+		}
+	}
+	for _, c := range corpus.ExtraClaims() {
+		w := words(c.Text)
+		for i := 0; i+6 <= len(w); i++ {
+			if id, ok := shingles[strings.Join(w[i:i+6], " ")]; ok {
+				t.Errorf("extra claim %s shares %q with article sentence %s", c.ID, strings.Join(w[i:i+6], " "), id)
+			}
+		}
+	}
+}

@@ -7,11 +7,13 @@ import (
 	"unicode/utf8"
 )
 
-// MaxBlockBytes bounds the memory a [ClaimScanner] uses: a paragraph (or,
-// with Lines set, a line) longer than this is cut at the last white space
-// before the limit, or at the limit itself if there is none, and the
-// pieces are segmented separately.
-const MaxBlockBytes = 1 << 20
+// MaxBlockBytes bounds the memory a [ClaimScanner] uses. A paragraph
+// longer than this is cut at the last white space before the limit, or at
+// the limit itself if there is none, and the pieces are segmented
+// separately. With Lines set, a line longer than this is truncated: its
+// claim is the line's first MaxBlockBytes bytes, the rest is skipped, and
+// [ClaimScanner.Truncated] reports it.
+const MaxBlockBytes = 256 << 10
 
 // A ClaimScanner reads claims from a stream, one at a time, in bounded
 // memory: it reads a paragraph (text up to a blank line) at a time and
@@ -31,10 +33,12 @@ type ClaimScanner struct {
 	// set to [Sentences] by NewClaimScanner.
 	Segment Segmenter
 
-	sc      *bufio.Scanner
-	started bool
-	pending []string
-	claim   string
+	sc        *bufio.Scanner
+	started   bool
+	pending   []string
+	claim     string
+	cut       bool // the block being returned was truncated
+	truncated bool // the current claim was truncated
 }
 
 // NewClaimScanner returns a ClaimScanner reading from r.
@@ -49,18 +53,19 @@ func (s *ClaimScanner) Scan() bool {
 		s.started = true
 		s.sc.Buffer(make([]byte, 0, 64<<10), MaxBlockBytes+utf8.UTFMax)
 		if s.Lines {
-			s.sc.Split(splitBlocks(false))
+			s.sc.Split(s.splitLines())
 		} else {
 			s.sc.Split(splitBlocks(true))
 		}
 	}
+	s.truncated = false
 	for len(s.pending) == 0 {
 		if !s.sc.Scan() {
 			return false
 		}
 		if s.Lines {
 			if line := bytes.TrimSpace(s.sc.Bytes()); len(line) > 0 {
-				s.claim = string(line)
+				s.claim, s.truncated = string(line), s.cut
 				return true
 			}
 			continue
@@ -71,11 +76,51 @@ func (s *ClaimScanner) Scan() bool {
 	return true
 }
 
+// Truncated reports whether the claim found by the last Scan was cut
+// short: with Lines set, a line longer than [MaxBlockBytes].
+func (s *ClaimScanner) Truncated() bool { return s.truncated }
+
 // Text returns the claim found by the last Scan.
 func (s *ClaimScanner) Text() string { return s.claim }
 
 // Err returns the first read error, or nil at the end of the input.
 func (s *ClaimScanner) Err() error { return s.sc.Err() }
+
+// splitLines returns a bufio.SplitFunc that yields lines, truncating
+// those longer than MaxBlockBytes and skipping the rest of them.
+func (s *ClaimScanner) splitLines() bufio.SplitFunc {
+	skipping := false
+	return func(data []byte, atEOF bool) (int, []byte, error) {
+		if skipping {
+			i := bytes.IndexByte(data, '\n')
+			switch {
+			case i >= 0:
+				skipping = false
+				return i + 1, nil, nil
+			case atEOF:
+				return len(data), nil, nil
+			}
+			return len(data), nil, nil // discard and read on
+		}
+		if atEOF && len(data) == 0 {
+			return 0, nil, nil
+		}
+		if i := bytes.IndexByte(data, '\n'); i >= 0 && i <= MaxBlockBytes {
+			s.cut = false
+			return i + 1, data[:i], nil
+		}
+		if len(data) >= MaxBlockBytes {
+			cut := cutPoint(data[:MaxBlockBytes], false)
+			s.cut, skipping = true, true
+			return cut, data[:cut], nil
+		}
+		if atEOF {
+			s.cut = false
+			return len(data), data, nil
+		}
+		return 0, nil, nil
+	}
+}
 
 // splitBlocks returns a bufio.SplitFunc that yields paragraphs (text up
 // to a blank line) or lines, each at most MaxBlockBytes long.
@@ -88,7 +133,7 @@ func splitBlocks(paragraphs bool) bufio.SplitFunc {
 			return next, data[:end], nil
 		}
 		if len(data) >= MaxBlockBytes {
-			cut := cutPoint(data[:MaxBlockBytes])
+			cut := cutPoint(data[:MaxBlockBytes], true)
 			return cut, data[:cut], nil
 		}
 		if atEOF {
@@ -115,9 +160,10 @@ func blockEnd(data []byte, paragraphs bool) (end, next int) {
 }
 
 // cutPoint returns where to cut an over-long block: after its last white
-// space, or at its last complete rune.
-func cutPoint(b []byte) int {
-	if i := bytes.LastIndexAny(b, " \t\r\n"); i > 0 {
+// space if atSpace is set and it has one, or else after its last complete
+// character.
+func cutPoint(b []byte, atSpace bool) int {
+	if i := bytes.LastIndexAny(b, " \t\r\n"); atSpace && i > 0 {
 		return i + 1
 	}
 	for j := len(b) - 1; j >= 0 && j >= len(b)-utf8.UTFMax; j-- {

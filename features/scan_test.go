@@ -3,6 +3,7 @@ package features_test
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -34,19 +35,40 @@ func TestClaimScanner(t *testing.T) {
 func TestClaimScannerLongBlock(t *testing.T) {
 	word := "pas "
 	long := strings.Repeat(word, 3*features.MaxBlockBytes/len(word)) // 3 MiB, no punctuation
-	for _, lines := range []bool{false, true} {
-		got := scanAll(t, long+"\nnext", lines)
-		require.GreaterOrEqual(t, len(got), 4)
-		total := 0
-		for _, c := range got[:len(got)-1] {
-			assert.LessOrEqual(t, len(c), features.MaxBlockBytes)
-			total += strings.Count(c, "pas")
-		}
-		assert.Equal(t, 3*features.MaxBlockBytes/len(word), total, "words lost when cutting (lines=%v)", lines)
-		assert.Equal(t, "next", got[len(got)-1])
+
+	// Paragraphs are cut at white space; no word is lost.
+	got := scanAll(t, long+"\n\nnext", false)
+	require.GreaterOrEqual(t, len(got), 4)
+	total := 0
+	for _, c := range got[:len(got)-1] {
+		assert.LessOrEqual(t, len(c), features.MaxBlockBytes)
+		total += strings.Count(c, "pas")
 	}
-	// No white space at all: cut at a rune boundary.
+	assert.Equal(t, 3*features.MaxBlockBytes/len(word), total, "words lost when cutting")
+	assert.Equal(t, "next", got[len(got)-1])
+
+	// A line is one claim: truncated, the rest skipped, and reported.
+	sc := features.NewClaimScanner(strings.NewReader("short\n" + long + "\nnext\n"))
+	sc.Lines = true
+	var claims []string
+	var cut []bool
+	for sc.Scan() {
+		claims = append(claims, sc.Text())
+		cut = append(cut, sc.Truncated())
+	}
+	require.NoError(t, sc.Err())
+	require.Len(t, claims, 3)
+	assert.Equal(t, []bool{false, true, false}, cut)
+	assert.Equal(t, "next", claims[2])
+	assert.LessOrEqual(t, len(claims[1]), features.MaxBlockBytes)
+	assert.True(t, strings.HasPrefix(long, claims[1]))
+
+	// No white space at all: cut at a character boundary.
 	runes := strings.Repeat("я", features.MaxBlockBytes) // 2 MiB
-	got := scanAll(t, runes, true)
+	got = scanAll(t, runes, true)
+	require.Len(t, got, 1)
+	assert.True(t, utf8.ValidString(got[0]))
+	assert.True(t, strings.HasPrefix(runes, got[0]))
+	got = scanAll(t, runes, false)
 	assert.Equal(t, runes, strings.Join(got, ""))
 }

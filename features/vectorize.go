@@ -57,6 +57,25 @@ type Vectorizer struct {
 	tokens *cache[int] // token → unigram index, tokenSkip or -1; nil until the vocabulary exists
 }
 
+// MaxClaimBytes bounds the work and memory spent on one claim: a
+// Vectorizer reads at most this many bytes of a claim (cut at a character
+// boundary) and ignores the rest. Sentences are far shorter; a longer
+// "claim" is a text that was not segmented.
+const MaxClaimBytes = 64 << 10
+
+// clip returns the first MaxClaimBytes bytes of text, cut at a character
+// boundary.
+func clip(text string) string {
+	if len(text) <= MaxClaimBytes {
+		return text
+	}
+	cut := MaxClaimBytes
+	for cut > MaxClaimBytes-utf8.UTFMax && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut]
+}
+
 // tokenSkip marks a stop word in the token cache.
 const tokenSkip = -2
 
@@ -125,7 +144,7 @@ func (v *Vectorizer) AppendIndices(dst []int, text string) []int {
 func (v *Vectorizer) appendIDs(sc *scratch, text string) {
 	sc.ids, sc.brks = sc.ids[:0], sc.brks[:0]
 	brk := false
-	sc.tok = scan(text, sc.tok, func(tok []byte, f tokenFlags) {
+	sc.tok = scan(clip(text), sc.tok, func(tok []byte, f tokenFlags) {
 		brk = brk || f&afterBreak != 0
 		id, ok := v.tokens.getBytes(tok)
 		if !ok {
@@ -151,6 +170,37 @@ func (v *Vectorizer) tokenID(tok []byte) int {
 		return k
 	}
 	return -1
+}
+
+// FitIndices adds the features of text to the vocabulary, like Fit, and
+// appends the index of each to dst, in the order of
+// [Vectorizer.Features]. It allocates only for features new to the
+// vocabulary: it is the fast path of training. FitIndices is not safe
+// for concurrent use.
+func (v *Vectorizer) FitIndices(dst []int, text string) []int {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.terms = v.appendTerms(sc.terms[:0], sc, text)
+	maxN := max(v.NGram, 1)
+	for i, t := range sc.terms {
+		dst = append(dst, v.Index(t.text))
+		buf := append(sc.gram[:0], t.text...)
+		for n := 2; n <= maxN && i+n <= len(sc.terms); n++ {
+			next := sc.terms[i+n-1]
+			if next.brk {
+				break
+			}
+			buf = append(buf, ' ')
+			buf = append(buf, next.text...)
+			k, ok := v.vocab[string(buf)]
+			if !ok {
+				k = v.Index(string(buf))
+			}
+			dst = append(dst, k)
+		}
+		sc.gram = buf
+	}
+	return dst
 }
 
 // appendIndicesSlow is AppendIndices by string lookups, for vocabularies
@@ -248,7 +298,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // n-grams.
 func (v *Vectorizer) appendTerms(terms []term, sc *scratch, text string) []term {
 	negated, pending := false, false
-	sc.tok = scan(text, sc.tok, func(tok []byte, f tokenFlags) {
+	sc.tok = scan(clip(text), sc.tok, func(tok []byte, f tokenFlags) {
 		brk := pending || f&afterBreak != 0
 		if brk {
 			negated = false

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -177,6 +178,13 @@ func TestAppendIndices(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			require.NoError(t, tt.v.Fit(train))
+			fit := *tt.v
+			fit.Reset()
+			for _, p := range train {
+				got := fit.FitIndices(nil, p)
+				assert.Equal(t, indicesOf(&fit, p), got, "FitIndices(%q)", p)
+			}
+			assert.Equal(t, tt.v.Vocabulary(), fit.Vocabulary(), "FitIndices and Fit build the same vocabulary")
 			for _, p := range probes {
 				assert.Equal(t, indicesOf(tt.v, p), tt.v.AppendIndices(nil, p), "%q", p)
 			}
@@ -200,5 +208,19 @@ func TestAppendIndices(t *testing.T) {
 				assert.Equal(t, indicesOf(tt.v, p), c.AppendIndices(nil, p), "%q after Clone", p)
 			}
 		})
+	}
+}
+
+func TestMaxClaimBytes(t *testing.T) {
+	v := features.NewVectorizer()
+	head := strings.Repeat("moscow refuses ", features.MaxClaimBytes/len("moscow refuses "))
+	long := head + strings.Repeat("tokyo waits ", 100_000)
+	feats := v.Features(long)
+	assert.NotContains(t, feats, "@japan", "text past MaxClaimBytes was read")
+	assert.Contains(t, feats, features.ActorRussia)
+	// A cut inside a multi-byte character drops the whole character.
+	s := strings.Repeat("a", features.MaxClaimBytes-1) + "я"
+	for _, f := range v.Features(s) {
+		assert.True(t, utf8.ValidString(f), "%q", f)
 	}
 }

@@ -2,6 +2,8 @@ package stance_test
 
 import (
 	"bytes"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -43,4 +45,45 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// synthetic returns n claims recombined from the corpus sentences, with
+// their labels, as tools/benchgen makes them.
+func synthetic(n int) []corpus.Claim {
+	src := corpus.Claims()
+	rng := rand.New(rand.NewPCG(1, 0))
+	out := make([]corpus.Claim, n)
+	for i := range out {
+		a, b := src[rng.IntN(len(src))], src[rng.IntN(len(src))]
+		wa, wb := strings.Fields(a.Text), strings.Fields(b.Text)
+		text := strings.Join(append(wa[:len(wa)/2:len(wa)/2], wb[len(wb)/2:]...), " ")
+		out[i] = corpus.Claim{Text: text, Label: a.Label}
+	}
+	return out
+}
+
+func BenchmarkTrain100k(b *testing.B) {
+	claims := synthetic(100_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := stance.Train(claims); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkClassifyBatch(b *testing.B) {
+	m, err := stance.Train(corpus.Claims())
+	require.NoError(b, err)
+	claims := synthetic(10_000)
+	texts := make([]string, len(claims))
+	for i, c := range claims {
+		texts[i] = c.Text
+	}
+	var out []stance.Prediction
+	b.ReportAllocs()
+	for b.Loop() {
+		out = m.ClassifyBatch(out, texts, 0)
+	}
+	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "claims/s")
 }

@@ -2,7 +2,6 @@ package stance
 
 import (
 	"fmt"
-	"math"
 	"slices"
 
 	"github.com/stancekit/stancekit/corpus"
@@ -78,12 +77,21 @@ func defaultConfig() config {
 	}
 }
 
+// MaxAlpha and MaxLexiconWeight bound the smoothing constant and the
+// lexicon weight; larger values overflow the weights of large
+// vocabularies and make no sense anyway.
+const (
+	MaxAlpha         = 1e6
+	MaxLexiconWeight = 1e6
+)
+
 // WithAlpha sets the Lidstone smoothing constant added to every feature
-// count; it must be positive. The default is [DefaultAlpha].
+// count; it must be positive and at most [MaxAlpha]. The default is
+// [DefaultAlpha].
 func WithAlpha(alpha float64) Option {
 	return func(c *config) error {
-		if !(alpha > 0) || math.IsInf(alpha, 0) {
-			return fmt.Errorf("stance: alpha %v must be positive and finite", alpha)
+		if !(alpha > 0 && alpha <= MaxAlpha) {
+			return fmt.Errorf("stance: alpha %v out of range (0, %g]", alpha, float64(MaxAlpha))
 		}
 		c.Alpha = alpha
 		return nil
@@ -117,8 +125,8 @@ func WithPrior(p Prior) Option {
 // data are ignored.
 func WithLexicon(cues []corpus.Claim, weight float64) Option {
 	return func(c *config) error {
-		if weight < 0 || math.IsNaN(weight) || math.IsInf(weight, 0) {
-			return fmt.Errorf("stance: lexicon weight %v must be non-negative and finite", weight)
+		if !(weight >= 0 && weight <= MaxLexiconWeight) {
+			return fmt.Errorf("stance: lexicon weight %v out of range [0, %g]", weight, float64(MaxLexiconWeight))
 		}
 		c.Lexicon, c.LexWeight = toEntries(cues), weight
 		return nil

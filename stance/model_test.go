@@ -304,3 +304,26 @@ func TestTop(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconIsNotFromTheArticles checks that no cue of three or more
+// words appears in an article sentence: the lexicon must not leak the
+// evaluation data.
+func TestLexiconIsNotFromTheArticles(t *testing.T) {
+	lex := stance.DefaultLexicon()
+	require.NotEmpty(t, lex)
+	norm := func(s string) string { return " " + strings.Join(features.Tokenize(s), " ") + " " }
+	var sentences []string
+	for _, c := range corpus.ArticleClaims() {
+		sentences = append(sentences, norm(c.Text))
+	}
+	labels := map[string]bool{stance.BlameRussia: true, stance.BlameJapan: true, stance.Compromise: true, stance.Neutral: true}
+	for _, cue := range lex {
+		assert.True(t, labels[cue.Label], "cue %q has label %q", cue.Text, cue.Label)
+		if len(features.Tokenize(cue.Text)) < 3 {
+			continue
+		}
+		for _, s := range sentences {
+			assert.NotContains(t, s, norm(cue.Text), "lexicon cue %q appears in an article", cue.Text)
+		}
+	}
+}

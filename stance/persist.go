@@ -119,6 +119,11 @@ func Load(r io.Reader) (*Model, error) {
 		copy(m.counts[i*K:(i+1)*K], f.Counts[feat])
 	}
 	m.prepare()
+	for _, x := range slices.Concat(m.push, m.bias) {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, fmt.Errorf("%w: counts too large: weights overflow", ErrModel)
+		}
+	}
 	return m, nil
 }
 
@@ -126,12 +131,12 @@ func Load(r io.Reader) (*Model, error) {
 func (f *modelFile) check() error {
 	o := f.Options
 	switch {
-	case !(o.Alpha > 0) || math.IsInf(o.Alpha, 0):
-		return fmt.Errorf("alpha %v is not positive and finite", o.Alpha)
+	case !(o.Alpha > 0 && o.Alpha <= MaxAlpha):
+		return fmt.Errorf("alpha %v out of range (0, %g]", o.Alpha, float64(MaxAlpha))
 	case o.Prior != PriorEmpirical && o.Prior != PriorUniform:
 		return fmt.Errorf("unknown prior %q", o.Prior)
-	case o.LexWeight < 0 || math.IsInf(o.LexWeight, 0) || math.IsNaN(o.LexWeight):
-		return fmt.Errorf("lexicon weight %v is negative or not finite", o.LexWeight)
+	case !(o.LexWeight >= 0 && o.LexWeight <= MaxLexiconWeight):
+		return fmt.Errorf("lexicon weight %v out of range [0, %g]", o.LexWeight, float64(MaxLexiconWeight))
 	case len(f.Labels) < 2 || len(f.Labels) > MaxLabels:
 		return fmt.Errorf("%d labels, want 2 to %d", len(f.Labels), MaxLabels)
 	case len(f.Claims) != len(f.Labels):

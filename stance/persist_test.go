@@ -2,6 +2,7 @@ package stance_test
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"testing"
 
@@ -59,6 +60,7 @@ func TestLoadErrors(t *testing.T) {
 		{"duplicate labels", replace(`"labels":["x","y","z"]`, `"labels":["x","x","z"]`)},
 		{"negative claims", replace(`"claims":[1,1,1]`, `"claims":[1,-1,1]`)},
 		{"zero alpha", replace(`"alpha":1`, `"alpha":0`)},
+		{"huge alpha", replace(`"alpha":1`, `"alpha":1e308`)},
 		{"bad prior", replace(`"prior":"uniform"`, `"prior":"x"`)},
 		{"bad vectorizer", replace(`"ngram":1`, `"ngram":0`)},
 		{"missing vectorizer", replace(`"vectorizer":{`, `"vectorizerX":{`)},
@@ -85,8 +87,19 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		// A model that loads must classify and save.
-		m.Classify("a b c")
+		// A model that loads must classify, with finite probabilities
+		// that sum to 1, and save.
+		p := m.Classify("a b c x y")
+		var sum float64
+		for _, x := range p.Probabilities {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				t.Fatalf("probability %v", x)
+			}
+			sum += x
+		}
+		if math.Abs(sum-1) > 1e-9 {
+			t.Fatalf("probabilities sum to %v", sum)
+		}
 		var out bytes.Buffer
 		if err := m.Save(&out); err != nil {
 			t.Fatal(err)

@@ -164,13 +164,16 @@ func (m *Model) index(f string) int {
 // add counts the features of claims, whose labels m must have.
 func (m *Model) add(claims []corpus.Claim) {
 	K := len(m.labels)
-	var feats []string
+	var idx []int
 	for _, cl := range claims {
 		c := m.label(cl.Label)
 		m.docs[c]++
-		feats = m.vec.AppendFeatures(feats[:0], cl.Text)
-		for _, f := range feats {
-			m.counts[m.index(f)*K+c]++
+		idx = m.vec.FitIndices(idx[:0], cl.Text)
+		if need := m.vec.Len() * K; need > len(m.counts) {
+			m.counts = append(m.counts, make([]int64, need-len(m.counts))...)
+		}
+		for _, i := range idx {
+			m.counts[i*K+c]++
 		}
 	}
 }

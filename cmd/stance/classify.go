@@ -17,9 +17,13 @@ import (
 	"github.com/stancekit/stancekit/stance"
 )
 
-// batchSize is the number of claims in a batch of the pipeline: memory
-// stays bounded by the batches in flight, whatever the input size.
-const batchSize = 1024
+// A batch of the pipeline holds at most batchSize claims or batchBytes
+// bytes of claims (plus the claim that crosses that limit): memory stays
+// bounded by the batches in flight, whatever the input size.
+const (
+	batchSize  = 1024
+	batchBytes = 1 << 20
+)
 
 func runClassify(e env, args []string) error {
 	fs := newFlags(e, "classify", "[-model FILE] [-lines] [-format jsonl|tsv|text] [-summary] [FILE|-]...",
@@ -134,7 +138,13 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 				return
 			}
 			j.seq, j.first, j.claims = seq, n, j.claims[:0]
-			for len(j.claims) < batchSize && sc.Scan() {
+			size := 0
+			for len(j.claims) < batchSize && size < batchBytes && sc.Scan() {
+				size += len(sc.Text())
+				if sc.Truncated() {
+					fmt.Fprintf(e.stderr, "stance classify: %s: claim %d: line longer than %d bytes, truncated\n",
+						name, n+len(j.claims), features.MaxBlockBytes)
+				}
 				j.claims = append(j.claims, sc.Text())
 			}
 			if len(j.claims) == 0 {

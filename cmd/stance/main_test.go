@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -273,4 +274,31 @@ func mustParse(t *testing.T, s string) float64 {
 	x, err := strconv.ParseFloat(s, 64)
 	require.NoError(t, err)
 	return x
+}
+
+// TestClassifyOrder checks that parallel workers keep the input order
+// across many batches.
+func TestClassifyOrder(t *testing.T) {
+	var sb strings.Builder
+	claims := []string{"Moscow refuses to meet Tokyo halfway.", "The talks took place in May.", "Both sides should build trust step by step."}
+	n := 3*batchSize + 17
+	for i := range n {
+		fmt.Fprintf(&sb, "%s %d\n", claims[i%3], i)
+	}
+	one := runCmd(t, sb.String(), "classify", "-lines", "-workers", "1")
+	many := runCmd(t, sb.String(), "classify", "-lines", "-workers", "4")
+	require.Equal(t, 0, one.status, one.stderr)
+	require.Equal(t, 0, many.status, many.stderr)
+	assert.Equal(t, one.stdout, many.stdout)
+	lines := strings.Split(strings.TrimSpace(many.stdout), "\n")
+	require.Len(t, lines, n)
+	for i, l := range lines {
+		var rec struct {
+			Index int    `json:"index"`
+			Text  string `json:"text"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(l), &rec))
+		require.Equal(t, i, rec.Index)
+		require.True(t, strings.HasSuffix(rec.Text, fmt.Sprintf(" %d", i)), rec.Text)
+	}
 }
