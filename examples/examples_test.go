@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,6 +19,7 @@ import (
 	// below) makes a change to any of them re-run this test.
 	_ "github.com/stancekit/stancekit/corpus"
 	_ "github.com/stancekit/stancekit/features"
+	_ "github.com/stancekit/stancekit/report"
 	_ "github.com/stancekit/stancekit/stance"
 )
 
@@ -48,6 +51,9 @@ func TestExamples(t *testing.T) {
 			"Labels after:  blame_japan, blame_russia, blame_us, compromise, neutral",
 			"after: blame_us",
 		}},
+		{"report", []string{"-o", "REPORT"}, []string{
+			"Wrote ", ": 5 articles, 258 claims, with the cross-validation report (macro-F1 0.",
+		}},
 		{"evaluate", nil, []string{
 			"stratified 10-fold × 5 (seed 1), 258 claims",
 			"confusion (rows: true, columns: predicted)",
@@ -69,12 +75,23 @@ func TestExamples(t *testing.T) {
 			build := exec.Command(gobin, "build", "-o", bin, "./"+tt.name)
 			out, err := build.CombinedOutput()
 			require.NoError(t, err, "%s", out)
-			cmd := exec.Command(bin, tt.args...)
+			args := slices.Clone(tt.args)
+			for i, a := range args {
+				if a == "REPORT" {
+					args[i] = filepath.Join(dir, "report.html")
+				}
+			}
+			cmd := exec.Command(bin, args...)
 			cmd.Env = os.Environ()
 			out, err = cmd.CombinedOutput()
 			require.NoError(t, err, "%s", out)
 			for _, w := range tt.want {
 				assert.Contains(t, string(out), w)
+			}
+			if tt.name == "report" {
+				html, err := os.ReadFile(filepath.Join(dir, "report.html"))
+				require.NoError(t, err)
+				assert.Equal(t, 258, strings.Count(string(html), `class="claim `))
 			}
 		})
 	}

@@ -8,6 +8,7 @@
 //	stance train [-data FILE]... [-no-builtin] [options] -o FILE
 //	stance eval [-data FILE]... [-no-builtin] [-model FILE] [-folds 10] [-repeats 5] [-seed 1] [-by-source] [-test FILE] [-json]
 //	stance top [-model FILE] [-n 20]
+//	stance report [-model FILE] [-o FILE] [-title T] [-eval] [-lines] [FILE|-]...
 //
 // Run "stance COMMAND -h" for the flags of a command. Without -model,
 // commands use the model trained on the embedded corpus. The exit status
@@ -54,6 +55,7 @@ var commands = []command{
 	{"train", "train a model and write it to a file", runTrain},
 	{"eval", "cross-validate, or score a labeled test file", runEval},
 	{"top", "show the most informative features of each label", runTop},
+	{"report", "write an HTML report: texts highlighted by stance, profiles as charts", runReport},
 }
 
 func main() {

@@ -218,7 +218,7 @@ func TestCorruptModel(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, c := range []string{"classify", "train", "eval", "top"} {
+	for _, c := range []string{"classify", "train", "eval", "top", "report"} {
 		r := runCmd(t, "", c, "-h")
 		assert.Equal(t, 0, r.status, c)
 		assert.Contains(t, r.stdout, "usage: stance "+c)
@@ -301,4 +301,23 @@ func TestClassifyOrder(t *testing.T) {
 		require.Equal(t, i, rec.Index)
 		require.True(t, strings.HasSuffix(rec.Text, fmt.Sprintf(" %d", i)), rec.Text)
 	}
+}
+
+func TestReport(t *testing.T) {
+	in := writeFile(t, "a.txt", "Moscow refuses to meet Tokyo halfway. <script>alert(1)</script>\n\nBoth sides should build trust step by step.")
+	out := filepath.Join(t.TempDir(), "r.html")
+	r := runCmd(t, "", "report", "-title", "My <b>report</b>", "-o", out, in)
+	require.Equal(t, 0, r.status, r.stderr)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	html := string(b)
+	assert.Contains(t, html, "<title>My &lt;b&gt;report&lt;/b&gt;</title>")
+	assert.Contains(t, html, `data-label="blame_russia"`)
+	assert.NotContains(t, html, "<script>")
+	assert.Equal(t, 3, strings.Count(html, `class="claim `))
+
+	r = runCmd(t, "Tokyo waits.", "report", "-lines")
+	require.Equal(t, 0, r.status, r.stderr)
+	assert.True(t, strings.HasPrefix(r.stdout, "<!DOCTYPE html>"))
+	assert.Contains(t, r.stdout, `<h2 id="doc-1">-</h2>`)
 }

@@ -1,0 +1,102 @@
+package report_test
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/report"
+	"github.com/stancekit/stancekit/stance"
+)
+
+func model(t testing.TB) *stance.Model {
+	t.Helper()
+	m, err := stance.Train(corpus.Claims())
+	require.NoError(t, err)
+	return m
+}
+
+func render(t *testing.T, m *stance.Model, docs []report.Document, opt report.Options) string {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, report.Write(&b, m, docs, opt))
+	return b.String()
+}
+
+// TestHostileText feeds markup and script through every place input text
+// reaches: titles, document names and claims.
+func TestHostileText(t *testing.T) {
+	attacks := []string{
+		`<script>alert(1)</script>`,
+		`"><img src=x onerror=alert(2)>`,
+		`'><svg onload=alert(3)>`,
+		`</span></p></section><script>alert(4)</script>`,
+		`javascript:alert(5)`,
+		`{{.Title}}`,
+	}
+	m := model(t)
+	for i, a := range attacks {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			html := render(t, m, []report.Document{{Name: a, Text: "Moscow refuses. " + a + " Tokyo waits."}}, report.Options{Title: a})
+			for _, bad := range []string{"<script", "<img", "<svg onload", "</section><script"} {
+				assert.NotContains(t, html, bad)
+			}
+			// The text is there, escaped: as the browser will show it.
+			escaped := strings.NewReplacer("<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(a)
+			assert.Contains(t, html, escaped)
+		})
+	}
+}
+
+func TestSelfContained(t *testing.T) {
+	html := render(t, model(t), []report.Document{{Name: "a", Text: "Moscow refuses."}}, report.Options{})
+	assert.NotRegexp(t, regexp.MustCompile(`(?i)<link|<script|src=|@import|url\(|https?://`), html)
+	assert.Contains(t, html, "<style>")
+	assert.Contains(t, html, "<title>Stance report</title>")
+}
+
+func TestContent(t *testing.T) {
+	m := model(t)
+	docs := []report.Document{
+		{Name: "one", Text: "Moscow refuses to meet Tokyo halfway. The talks took place in May.\n\nBoth sides should develop joint projects on the islands."},
+		{Name: "two", Text: "Tokyo keeps reviving the territorial issue for domestic gain."},
+	}
+	eval, err := stance.CrossValidate(corpus.ArticleClaims(), stance.CV{Folds: 5, Seed: 1})
+	require.NoError(t, err)
+	html := render(t, m, docs, report.Options{Title: "Test", Eval: eval})
+	assert.Equal(t, 4, strings.Count(html, `class="claim `), "one span per claim")
+	assert.Equal(t, 3, strings.Count(html, `<p class="text">`), "two paragraphs, then one")
+	assert.Contains(t, html, `data-label="blame_russia"`)
+	assert.Contains(t, html, `data-label="compromise"`)
+	assert.Contains(t, html, `data-label="blame_japan"`)
+	assert.Contains(t, html, "3 claims: blame_japan 0 (0%); blame_russia 1 (33%); compromise 1 (33%); neutral 1 (33%);")
+	assert.Contains(t, html, `<svg class="heat"`)
+	assert.Equal(t, 16, strings.Count(html, `fill="#0072B2" fill-opacity=`), "4×4 heat map")
+	assert.Contains(t, html, "macro-F1 0.")
+
+	// Deterministic.
+	assert.Equal(t, html, render(t, m, docs, report.Options{Title: "Test", Eval: eval}))
+
+	// With Lines, every line is a claim.
+	lines := render(t, m, []report.Document{{Name: "l", Text: "a. b. c.\nd"}}, report.Options{Lines: true})
+	assert.Equal(t, 2, strings.Count(lines, `class="claim `))
+}
+
+func TestUserLabelsGetColours(t *testing.T) {
+	claims := corpus.Claims()
+	for i := range 20 {
+		claims = append(claims, corpus.Claim{Text: fmt.Sprintf("Washington divides Tokyo and Moscow %d.", i), Label: "blame_us"})
+	}
+	m, err := stance.Train(claims)
+	require.NoError(t, err)
+	html := render(t, m, []report.Document{{Name: "x", Text: "Washington divides Tokyo and Moscow."}}, report.Options{})
+	assert.Contains(t, html, `data-label="blame_us"`)
+	assert.Contains(t, html, "blame_us (1)")
+	assert.Contains(t, html, "#E69F00", "the fifth label takes the next colour")
+}
