@@ -48,6 +48,7 @@ type Evidence struct {
 type scratch struct {
 	idx   []int
 	score []float64
+	top   []candidate
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -95,7 +96,7 @@ func (m *Model) ClassifyTo(p *Prediction, text string) {
 	if p.Evidence == nil {
 		p.Evidence = make([]Evidence, 0, MaxEvidence)
 	}
-	p.Evidence = m.evidence(p.Evidence[:0], s.idx, best)
+	p.Evidence, s.top = m.evidence(p.Evidence[:0], s.idx, best, s.top)
 }
 
 // logSumExp returns log Σ exp(x[i]) without overflow or underflow.
@@ -112,53 +113,69 @@ func logSumExp(x []float64) float64 {
 }
 
 // evidence appends to ev the features among idx (with repeats) that push
-// toward label c, strongest first, at most MaxEvidence of them. It
-// reorders idx.
-func (m *Model) evidence(ev []Evidence, idx []int, c int) []Evidence {
+// toward label c, strongest first, at most MaxEvidence of them. It uses
+// top as scratch space and returns it for reuse.
+func (m *Model) evidence(ev []Evidence, idx []int, c int, top []candidate) ([]Evidence, []candidate) {
 	K := len(m.labels)
-	// Count the features that push toward c. Claims have few features,
-	// so a linear search beats sorting or a map.
-	pos := idx[:0]
+	// Count the features that push toward c. A bitmap of feature indices
+	// (modulo its size) finds new features without a search; only a
+	// feature whose bit is already set is looked for among those counted.
+	var seen [16]uint64
+	uniq := top[:0]
 	for _, f := range idx {
-		if m.push[f*K+c] > 0 {
-			pos = append(pos, f)
+		d := m.push[f*K+c]
+		if d <= 0 {
+			continue
 		}
-	}
-	for i, f := range pos {
-		if slices.Contains(pos[:i], f) {
-			continue // counted at its first occurrence
-		}
-		n := 1
-		for _, g := range pos[i+1:] {
-			if g == f {
-				n++
+		b := uint(f) & 1023
+		if seen[b/64]&(1<<(b%64)) != 0 {
+			k := slices.IndexFunc(uniq, func(e candidate) bool { return e.f == f })
+			if k >= 0 {
+				uniq[k].n++
+				continue
 			}
 		}
-		e := Evidence{Feature: m.vec.Term(f), Count: n, Contribution: float64(n) * m.push[f*K+c]}
-		// Insert e into the sorted list, keeping at most MaxEvidence.
-		k := len(ev)
-		for k > 0 && before(e, ev[k-1]) {
+		seen[b/64] |= 1 << (b % 64)
+		uniq = append(uniq, candidate{f: f, n: 1, contribution: d})
+	}
+	// Select the strongest, in order, by insertion into the front of the
+	// same slice: uniq[:len(top)] is the sorted selection so far.
+	n := 0
+	for _, e := range uniq {
+		e.contribution *= float64(e.n) // Count × push, as documented
+		k := n
+		for k > 0 && m.before(e, uniq[k-1]) {
 			k--
 		}
 		if k == MaxEvidence {
 			continue
 		}
-		if len(ev) < MaxEvidence {
-			ev = append(ev, Evidence{})
+		if n < MaxEvidence {
+			n++
 		}
-		copy(ev[k+1:], ev[k:])
-		ev[k] = e
+		copy(uniq[k+1:n], uniq[k:n-1])
+		uniq[k] = e
 	}
-	return ev
+	top = uniq[:n]
+	for _, e := range top {
+		ev = append(ev, Evidence{Feature: m.vec.Term(e.f), Count: e.n, Contribution: e.contribution})
+	}
+	return ev, top
 }
 
-// before reports whether evidence a ranks before b: larger contribution
-// first, then feature.
-func before(a, b Evidence) bool {
-	if a.Contribution != b.Contribution {
-		return a.Contribution > b.Contribution
+// candidate is a feature on its way into the evidence of a prediction.
+type candidate struct {
+	f, n         int
+	contribution float64
+}
+
+// before reports whether a ranks before b in the evidence: larger
+// contribution first, then feature name. Names are read only for ties.
+func (m *Model) before(a, b candidate) bool {
+	if a.contribution != b.contribution {
+		return a.contribution > b.contribution
 	}
-	return a.Feature < b.Feature
+	return m.vec.Term(a.f) < m.vec.Term(b.f)
 }
 
 // sortEvidence orders evidence by contribution, then feature.

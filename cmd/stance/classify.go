@@ -7,7 +7,6 @@ import (
 	"math"
 	"os"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -156,6 +155,10 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 		}
 	}()
 
+	labelIndex := make(map[string]int, len(c.labels))
+	for k, l := range c.labels {
+		labelIndex[l] = k
+	}
 	var wg sync.WaitGroup
 	for range c.workers {
 		wg.Go(func() {
@@ -165,7 +168,7 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 				clear(j.counts)
 				for i, text := range j.claims {
 					c.model.ClassifyTo(&p, text)
-					j.counts[slices.Index(c.labels, p.Label)]++
+					j.counts[labelIndex[p.Label]]++
 					j.out = c.enc.claim(j.out, c, name, j.first+i, p)
 				}
 				done <- j
