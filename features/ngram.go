@@ -43,25 +43,3 @@ type term struct {
 	text string
 	brk  bool
 }
-
-// appendNGrams appends the n-grams of terms, n = 1..maxN, to dst. N-grams
-// do not cross clause breaks.
-func appendNGrams(dst []string, terms []term, maxN int, buf *strings.Builder) []string {
-	for i, t := range terms {
-		dst = append(dst, t.text)
-		for n := 2; n <= maxN && i+n <= len(terms); n++ {
-			if terms[i+n-1].brk {
-				break
-			}
-			buf.Reset()
-			for k := i; k < i+n; k++ {
-				if k > i {
-					buf.WriteByte(' ')
-				}
-				buf.WriteString(terms[k].text)
-			}
-			dst = append(dst, buf.String())
-		}
-	}
-	return dst
-}

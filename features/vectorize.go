@@ -96,8 +96,11 @@ func (v *Vectorizer) AppendFeatures(dst []string, text string) []string {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	sc.terms = v.appendTerms(sc.terms[:0], sc, text)
-	var buf strings.Builder
-	return appendNGrams(dst, sc.terms, max(v.NGram, 1), &buf)
+	appendGrams(nil, sc, max(v.NGram, 1), func(f []byte) (int, bool) {
+		dst = append(dst, string(f))
+		return 0, false
+	})
+	return dst
 }
 
 // AppendIndices appends to dst the vocabulary index of every feature of
@@ -181,36 +184,34 @@ func (v *Vectorizer) FitIndices(dst []int, text string) []int {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	sc.terms = v.appendTerms(sc.terms[:0], sc, text)
-	maxN := max(v.NGram, 1)
-	for i, t := range sc.terms {
-		dst = append(dst, v.Index(t.text))
-		buf := append(sc.gram[:0], t.text...)
-		for n := 2; n <= maxN && i+n <= len(sc.terms); n++ {
-			next := sc.terms[i+n-1]
-			if next.brk {
-				break
-			}
-			buf = append(buf, ' ')
-			buf = append(buf, next.text...)
-			k, ok := v.vocab[string(buf)]
-			if !ok {
-				k = v.Index(string(buf))
-			}
-			dst = append(dst, k)
+	return appendGrams(dst, sc, max(v.NGram, 1), func(f []byte) (int, bool) {
+		if k, ok := v.vocab[string(f)]; ok {
+			return k, true
 		}
-		sc.gram = buf
-	}
-	return dst
+		return v.Index(string(f)), true
+	})
 }
 
 // appendIndicesSlow is AppendIndices by string lookups, for vocabularies
 // whose n-grams are not all indexed by their parts.
 func (v *Vectorizer) appendIndicesSlow(dst []int, sc *scratch, maxN int) []int {
+	return appendGrams(dst, sc, maxN, func(f []byte) (int, bool) {
+		k, ok := v.vocab[string(f)]
+		return k, ok
+	})
+}
+
+// appendGrams builds the features of sc.terms (n-grams up to maxN that
+// do not span a clause break) in a reused buffer, in the order of
+// [Vectorizer.Features], and appends the index lookup gives each, when
+// it gives one. The feature passed to lookup is only valid during the
+// call.
+func appendGrams(dst []int, sc *scratch, maxN int, lookup func(feature []byte) (int, bool)) []int {
 	for i, t := range sc.terms {
-		if k, ok := v.vocab[t.text]; ok {
+		buf := append(sc.gram[:0], t.text...)
+		if k, ok := lookup(buf); ok {
 			dst = append(dst, k)
 		}
-		buf := append(sc.gram[:0], t.text...)
 		for n := 2; n <= maxN && i+n <= len(sc.terms); n++ {
 			next := sc.terms[i+n-1]
 			if next.brk {
@@ -218,7 +219,7 @@ func (v *Vectorizer) appendIndicesSlow(dst []int, sc *scratch, maxN int) []int {
 			}
 			buf = append(buf, ' ')
 			buf = append(buf, next.text...)
-			if k, ok := v.vocab[string(buf)]; ok {
+			if k, ok := lookup(buf); ok {
 				dst = append(dst, k)
 			}
 		}
