@@ -120,8 +120,10 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 	}
 	todo := make(chan *job, inFlight)
 	done := make(chan *job, inFlight)
-	stop := make(chan struct{})
-	defer close(stop)
+	stop := make(chan struct{}) // closed to stop the reader early
+	var stopOnce sync.Once
+	halt := func() { stopOnce.Do(func() { close(stop) }) }
+	defer halt()
 
 	var readErr error
 	go func() { // reader
@@ -187,7 +189,9 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 			delete(pending, next)
 			next++
 			if writeErr == nil {
-				_, writeErr = c.w.Write(j.out)
+				if _, writeErr = c.w.Write(j.out); writeErr != nil {
+					halt() // no point in reading on
+				}
 			}
 			sum.claims += len(j.claims)
 			for k, n := range j.counts {

@@ -246,3 +246,24 @@ func TestMemoryBounded(t *testing.T) {
 		})
 	}
 }
+
+// failingWriter fails once it has taken limit bytes, like a full disk.
+type failingWriter struct{ limit int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.limit {
+		n := w.limit
+		w.limit = 0
+		return n, errors.New("no space left on device")
+	}
+	w.limit -= len(p)
+	return len(p), nil
+}
+
+func TestClassifyWriteError(t *testing.T) {
+	in := strings.Repeat("Moscow refuses to meet Tokyo halfway.\n", 3*batchSize)
+	var stderr bytes.Buffer
+	status := run([]string{"classify", "-lines"}, env{strings.NewReader(in), &failingWriter{limit: 1000}, &stderr})
+	assert.Equal(t, 1, status)
+	assert.Contains(t, stderr.String(), "no space left on device")
+}
