@@ -24,8 +24,9 @@ import (
 // [Stem], optional actor and number normalisation, optional negation
 // marking, then n-grams.
 //
-// Features and Transform are safe for concurrent use; Fit, Load and
-// changing the fields are not.
+// Features, AppendFeatures, AppendIndices, Transform and Lookup are safe
+// for concurrent use; Fit, FitIndices, Index, Load and changing the
+// fields are not.
 type Vectorizer struct {
 	// NGram is the longest n-gram: 1 gives single stems, 2 adds pairs of
 	// adjacent stems ("refus meet"), 3 adds triples. N-grams never span
