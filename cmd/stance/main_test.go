@@ -134,7 +134,7 @@ func TestTrainClassifyTopEval(t *testing.T) {
 		Confusion [][]int                       `json:"confusion"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep))
-	assert.GreaterOrEqual(t, rep.Accuracy, 0.9, "the model was trained on the test file")
+	assert.GreaterOrEqual(t, rep.Accuracy, 0.75, "the model was trained on the test file, among 1,400 others")
 	assert.Equal(t, 10.0, rep.PerLabel["blame_us"]["support"])
 
 	r = runCmd(t, "", "eval", "-data", data, "-no-builtin", "-folds", "2", "-repeats", "1")
