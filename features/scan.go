@@ -55,7 +55,7 @@ func (s *ClaimScanner) Scan() bool {
 		if s.Lines {
 			s.sc.Split(s.splitLines())
 		} else {
-			s.sc.Split(splitBlocks(true))
+			s.sc.Split(splitParagraphs)
 		}
 	}
 	s.truncated = false
@@ -122,41 +122,23 @@ func (s *ClaimScanner) splitLines() bufio.SplitFunc {
 	}
 }
 
-// splitBlocks returns a bufio.SplitFunc that yields paragraphs (text up
-// to a blank line) or lines, each at most MaxBlockBytes long.
-func splitBlocks(paragraphs bool) bufio.SplitFunc {
-	return func(data []byte, atEOF bool) (int, []byte, error) {
-		if atEOF && len(data) == 0 {
-			return 0, nil, nil
-		}
-		if end, next := blockEnd(data, paragraphs); end >= 0 && end <= MaxBlockBytes {
-			return next, data[:end], nil
-		}
-		if len(data) >= MaxBlockBytes {
-			cut := cutPoint(data[:MaxBlockBytes], true)
-			return cut, data[:cut], nil
-		}
-		if atEOF {
-			return len(data), data, nil
-		}
+// splitParagraphs is a bufio.SplitFunc that yields paragraphs (text up
+// to a blank line), each at most MaxBlockBytes long.
+func splitParagraphs(data []byte, atEOF bool) (int, []byte, error) {
+	if atEOF && len(data) == 0 {
 		return 0, nil, nil
 	}
-}
-
-// blockEnd returns the end of the first block of data and where the next
-// one starts, or -1 if data holds no complete block.
-func blockEnd(data []byte, paragraphs bool) (end, next int) {
-	if !paragraphs {
-		i := bytes.IndexByte(data, '\n')
-		if i < 0 {
-			return -1, -1
-		}
-		return i, i + 1
+	if m := blankLine.FindIndex(data); m != nil && m[0] <= MaxBlockBytes {
+		return m[1], data[:m[0]], nil
 	}
-	if m := blankLine.FindIndex(data); m != nil {
-		return m[0], m[1]
+	if len(data) >= MaxBlockBytes {
+		cut := cutPoint(data[:MaxBlockBytes], true)
+		return cut, data[:cut], nil
 	}
-	return -1, -1
+	if atEOF {
+		return len(data), data, nil
+	}
+	return 0, nil, nil
 }
 
 // cutPoint returns where to cut an over-long block: after its last white

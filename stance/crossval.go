@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -125,7 +126,7 @@ func (cv CV) folds(claims []corpus.Claim) ([][]int, string, error) {
 		}
 		return [][]int{assign}, fmt.Sprintf("leave-one-source-out (%d sources)", len(sources)), nil
 	}
-	k, repeats := cmpOr(cv.Folds, 10), cmpOr(cv.Repeats, 1)
+	k, repeats := cmp.Or(cv.Folds, 10), cmp.Or(cv.Repeats, 1)
 	if k < 2 || k > len(claims) {
 		return nil, "", fmt.Errorf("%w: %d folds for %d claims", ErrFolds, k, len(claims))
 	}
@@ -160,13 +161,6 @@ func (cv CV) folds(claims []corpus.Claim) ([][]int, string, error) {
 		out = append(out, assign)
 	}
 	return out, fmt.Sprintf("stratified %d-fold × %d (seed %d)", k, repeats, cv.Seed), nil
-}
-
-func cmpOr(x, def int) int {
-	if x == 0 {
-		return def
-	}
-	return x
 }
 
 // Scores are the scores of one label.
