@@ -10,18 +10,21 @@ import (
 	"sync"
 )
 
-//go:embed claims.jsonl extra.jsonl articles.json articles/*.txt
+//go:embed claims.jsonl extra.jsonl challenge.jsonl articles.json articles/*.txt
 var files embed.FS
 
-// ExtraSource is the Source of the extra training claims (see
-// [ExtraClaims]). It is not an article ID.
-const ExtraSource = "extra"
+// ExtraSource and ChallengeSource are the Sources of the written
+// training claims (see [ExtraClaims]). They are not article IDs.
+const (
+	ExtraSource     = "extra"
+	ChallengeSource = "challenge"
+)
 
 // fixture holds the embedded data, parsed once.
 type fixture struct {
 	articles []Article
 	claims   []Claim // article sentences
-	extra    []Claim // written training claims
+	extra    []Claim // written training claims: extra.jsonl, then challenge.jsonl
 }
 
 var load = sync.OnceValues(func() (*fixture, error) {
@@ -44,14 +47,16 @@ var load = sync.OnceValues(func() (*fixture, error) {
 	for _, x := range []struct {
 		name string
 		dst  *[]Claim
-	}{{"claims.jsonl", &f.claims}, {"extra.jsonl", &f.extra}} {
+	}{{"claims.jsonl", &f.claims}, {"extra.jsonl", &f.extra}, {"challenge.jsonl", &f.extra}} {
 		b, err := files.ReadFile(x.name)
 		if err != nil {
 			return nil, err
 		}
-		if *x.dst, err = ReadJSONL(bytes.NewReader(b)); err != nil {
+		c, err := ReadJSONL(bytes.NewReader(b))
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", x.name, err)
 		}
+		*x.dst = append(*x.dst, c...)
 	}
 	return &f, nil
 })
@@ -81,10 +86,16 @@ func ArticleClaims() []Claim {
 	return slices.Clone(embedded().claims)
 }
 
-// ExtraClaims returns the extra training claims: sentences written for
-// this corpus in the register of the articles, balanced over the four
-// labels, with Source [ExtraSource]. They are not taken from any article
-// and are meant for training only. Each call returns a fresh copy.
+// ExtraClaims returns the written training claims: sentences written for
+// this corpus in the register of the articles, not taken from any
+// article and meant for training only. First come the extra claims,
+// balanced over the four labels, with Source [ExtraSource]; then the
+// challenge set, with Source [ChallengeSource]: hard negatives and
+// minimal pairs that teach a model who is blamed rather than stock
+// phrases (claims blaming Russia and their twins blaming Japan, denials
+// of fault, reported speech, neutral facts with loaded words, blame of
+// third parties, hawkish self-criticism, hope without a path). Each call
+// returns a fresh copy.
 func ExtraClaims() []Claim {
 	return slices.Clone(embedded().extra)
 }

@@ -38,14 +38,23 @@ func TestExtraClaims(t *testing.T) {
 	for _, c := range corpus.ArticleClaims() {
 		texts[c.Text] = true
 	}
+	n := 0
+	ids := map[string]bool{}
 	for _, c := range extra {
-		assert.Equal(t, corpus.ExtraSource, c.Source)
+		assert.Contains(t, []string{corpus.ExtraSource, corpus.ChallengeSource}, c.Source)
 		assert.False(t, corpus.IsArticle(c.Source))
-		assert.False(t, texts[c.Text], "extra claim %s copies an article sentence", c.ID)
-		counts[c.Label]++
+		assert.False(t, texts[c.Text], "written claim %s copies an article sentence", c.ID)
+		assert.Contains(t, labels, c.Label, "claim %s", c.ID)
+		assert.False(t, ids[c.ID], "duplicate id %s", c.ID)
+		ids[c.ID] = true
+		texts[c.Text] = true
+		if c.Source == corpus.ExtraSource {
+			counts[c.Label]++
+			n++
+		}
 	}
 	for _, l := range labels {
-		assert.Equal(t, len(extra)/4, counts[l], "label %s", l)
+		assert.Equal(t, n/4, counts[l], "extra claims of label %s", l)
 	}
 	all := corpus.Claims()
 	assert.Len(t, all, len(corpus.ArticleClaims())+len(extra))

@@ -12,12 +12,17 @@
 // The fields are:
 //
 //	text    the claim, one sentence (required, non-empty)
-//	label   its stance label (required, non-empty; any name)
+//	label   its stance label (required; any printable name of at most
+//	        MaxLabelBytes bytes, see NormalizeLabel)
 //	id      an identifier, unique within the file (optional)
 //	source  where the claim comes from (optional)
 //
 // Other fields are ignored, blank lines are skipped, and a byte order mark
-// and CRLF line endings are accepted. [ReadJSONL] reads such a file and
+// and CRLF line endings are accepted. Labels are read in Unicode NFC
+// without surrounding white space, so that "neutral", "neutral " and a
+// decomposed spelling are one label; labels that still differ only in case
+// ("Neutral", "neutral") are an error, as are control and format
+// characters (U+200B, U+202E) in a label. [ReadJSONL] reads such a file and
 // reports the first bad line as a [*ParseError]; [WriteJSONL] writes one.
 //
 // # Labels

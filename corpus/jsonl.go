@@ -40,14 +40,17 @@ func (e *ParseError) Unwrap() error { return e.Err }
 
 // ReadJSONL reads labeled claims in the JSON Lines format described in the
 // package documentation. Blank lines are skipped, unknown fields ignored,
-// and a UTF-8 byte order mark and CRLF line endings accepted. The first
-// bad record stops reading: the error is a [*ParseError] naming its line.
-// Claims of any label names are accepted.
+// and a UTF-8 byte order mark and CRLF line endings accepted. Labels are
+// normalised by [NormalizeLabel]; labels that differ only in case are an
+// error naming both lines. The first bad record stops reading: the error
+// is a [*ParseError] naming its line. Claims of any label names are
+// accepted.
 func ReadJSONL(r io.Reader) ([]Claim, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
 	var claims []Claim
 	ids := make(map[string]int)
+	labels := make(map[string]labelSeen) // by LabelKey
 	line := 0
 	for sc.Scan() {
 		line++
@@ -69,6 +72,12 @@ func ReadJSONL(r io.Reader) ([]Claim, error) {
 			}
 			ids[c.ID] = line
 		}
+		key := LabelKey(c.Label)
+		if first, ok := labels[key]; !ok {
+			labels[key] = labelSeen{c.Label, line}
+		} else if first.label != c.Label {
+			return claims, &ParseError{Line: line, Err: fmt.Errorf("%w: %q here, %q on line %d", ErrLabelCollision, c.Label, first.label, first.line)}
+		}
 		claims = append(claims, c)
 	}
 	if err := sc.Err(); err != nil {
@@ -80,26 +89,72 @@ func ReadJSONL(r io.Reader) ([]Claim, error) {
 	return claims, nil
 }
 
-// parseClaim decodes and checks one record.
+// labelSeen is where a label first appeared.
+type labelSeen struct {
+	label string
+	line  int
+}
+
+// record is the JSON form of a Claim as read, which tells a null label
+// from a missing one.
+type record struct {
+	ID     string          `json:"id"`
+	Source string          `json:"source"`
+	Text   string          `json:"text"`
+	Label  json.RawMessage `json:"label"`
+}
+
+// parseClaim decodes and checks one record, normalising its label.
 func parseClaim(b []byte) (Claim, error) {
 	var c Claim
 	if !utf8.Valid(b) {
 		return c, ErrInvalidUTF8
 	}
-	if err := json.Unmarshal(b, &c); err != nil {
+	if b[0] == '[' {
+		return c, fmt.Errorf("%w: a JSON array; label files are JSON Lines, one object a line", ErrSyntax)
+	}
+	var r record
+	if err := json.Unmarshal(b, &r); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
 			return c, fmt.Errorf("%w: %q is %s, want string", ErrFieldType, te.Field, te.Value)
 		}
 		return c, fmt.Errorf("%w: %v", ErrSyntax, err)
 	}
+	c = Claim{ID: r.ID, Source: r.Source, Text: r.Text}
+	null := string(r.Label) == "null"
+	if len(r.Label) > 0 && !null {
+		if err := json.Unmarshal(r.Label, &c.Label); err != nil {
+			return c, fmt.Errorf("%w: \"label\" is %s, want string or null", ErrFieldType, jsonKind(r.Label))
+		}
+	}
+	hasID := strings.TrimSpace(c.ID) != ""
 	switch {
-	case strings.TrimSpace(c.Text) == "":
-		return c, ErrMissingText
+	case null && hasID:
+		return c, nil // removes the claim of that id (see Merge)
 	case strings.TrimSpace(c.Label) == "":
 		return c, ErrMissingLabel
+	case strings.TrimSpace(c.Text) == "" && !hasID:
+		return c, ErrMissingText
 	}
-	return c, nil
+	var err error
+	c.Label, err = NormalizeLabel(c.Label)
+	return c, err
+}
+
+// jsonKind names the kind of a JSON value.
+func jsonKind(v json.RawMessage) string {
+	switch v[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "bool"
+	}
+	return "number"
 }
 
 // WriteJSONL writes claims in the JSON Lines format, one object a line,

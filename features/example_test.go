@@ -33,7 +33,9 @@ func ExampleTokenize() {
 }
 
 func ExampleVectorizer() {
-	v := features.NewVectorizer() // stems and bigrams, negation, actors, numbers
+	// Stems and bigrams, negation, actors, numbers, and direction
+	// features: denying Russia's fault blames Japan.
+	v := features.NewVectorizer()
 	fmt.Printf("%q\n", v.Features("Russia is not at fault, Tokyo says."))
 
 	if err := v.Fit([]string{"Moscow refuses to meet Tokyo halfway."}); err != nil {
@@ -46,6 +48,6 @@ func ExampleVectorizer() {
 	}
 	fmt.Println()
 	// Output:
-	// ["@russia" "@russia is" "is" "is not" "not" "not not_at" "not_at" "not_at not_fault" "not_fault" "@japan" "@japan say" "say"]
-	// @russia=1 @russia refus=1 refus=1
+	// ["@russia" "@russia is" "is" "not" "not_at" "not_at not_fault" "not_fault" "@japan" "@japan say" "say" "blame→@japan"]
+	// @russia=1 @russia refus=1 refus=1 blame→@russia=1
 }

@@ -37,9 +37,48 @@ func DefaultStopWords() map[string]bool {
 	return m
 }
 
+// DefaultFunctionWords returns a new set of function words for
+// [Vectorizer.FunctionWords]: the words of [DefaultStopWords] plus
+// negations, quantifiers, modal verbs, conjunctions and number words. An
+// n-gram made only of them ("to both", "of two", "not at") says nothing
+// of stance; each of them stays a feature of its own.
+func DefaultFunctionWords() map[string]bool {
+	m := DefaultStopWords()
+	for _, w := range strings.Fields(`not no nor never neither either both
+		each every all any some many much more most less least other
+		another same own only even very too still yet now again once
+		further up down out off if but because while although though
+		unless until since whether how why where when should would could
+		can cannot will may might must shall ought one two three four five
+		six seven eight nine ten first second third toward towards against
+		upon within without across after before among per via around
+		whose whom`) {
+		m[w] = true
+	}
+	return m
+}
+
+// DefaultWeakWords returns a new set of words that must not decide a
+// stance on their own — titles ("prime", "minister", "president"),
+// months and weekdays — for use as [Vectorizer.StopWords]: dates and
+// titles say when and who, not who is to blame.
+func DefaultWeakWords() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`prime minister ministers president
+		presidents premier secretary ambassador ambassadors spokesman
+		spokeswoman spokesperson chairman deputy envoy mr mrs ms dr
+		january february march april may june july august september
+		october november december jan feb mar apr jun jul aug sep sept oct
+		nov dec monday tuesday wednesday thursday friday saturday sunday`) {
+		m[w] = true
+	}
+	return m
+}
+
 // term is a feature before n-gram assembly, with whether a clause break
-// precedes it.
+// precedes it and whether its token is a function word.
 type term struct {
 	text string
 	brk  bool
+	fn   bool
 }

@@ -128,8 +128,8 @@ func splitParagraphs(data []byte, atEOF bool) (int, []byte, error) {
 	if atEOF && len(data) == 0 {
 		return 0, nil, nil
 	}
-	if m := blankLine.FindIndex(data); m != nil && m[0] <= MaxBlockBytes {
-		return m[1], data[:m[0]], nil
+	if i, j := blankLine(data); i >= 0 && i <= MaxBlockBytes {
+		return j, data[:i], nil
 	}
 	if len(data) >= MaxBlockBytes {
 		cut := cutPoint(data[:MaxBlockBytes], true)

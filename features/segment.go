@@ -1,14 +1,7 @@
 package features
 
 import (
-	"regexp"
 	"strings"
-	"sync"
-	"unicode"
-	"unicode/utf8"
-
-	"github.com/neurosnap/sentences"
-	"github.com/neurosnap/sentences/english"
 )
 
 // A Segmenter splits a text into claims. [Sentences] and [Lines] are the
@@ -16,65 +9,55 @@ import (
 // them. A Segmenter returns trimmed, non-empty substrings of text, in order.
 type Segmenter func(text string) []string
 
-// punkt is the English Punkt model of github.com/neurosnap/sentences,
-// loaded once: building it parses a 300 KB JSON file.
-var punkt = sync.OnceValues(func() (*sentences.DefaultSentenceTokenizer, error) {
-	return english.NewSentenceTokenizer(nil)
-})
-
-var (
-	// blankLine matches a line that holds nothing but white space,
-	// together with the line breaks around it.
-	blankLine = regexp.MustCompile(`\n[ \t\r\f\v\p{Zs}]*\n\s*`)
-	// numberStop is a number ending a sentence followed by a capitalised
-	// word: "in 2018. These talks". Punkt keeps these together because a
-	// number followed by a period may be an ordinal.
-	numberStop = regexp.MustCompile(`\d\.[ \t\r\n]+[“"‘(]?\p{Lu}`)
-	// initialism is U.S., U.N., E.U. and the like at the end of a span.
-	initialism = regexp.MustCompile(`(?:^|[^\p{L}.])(?:\p{Lu}\.){2,}$`)
-	// citation is a parenthetical source standing alone: "(Interfax,
-	// January 26, 2012)."
-	citation = regexp.MustCompile(`^\([^()]*\)[.!?]*["”’]*$`)
-)
-
-// sentenceStarters are capitalised words that usually begin a sentence.
-// After an initialism such as "U.S." they mark a sentence end; any other
-// capitalised word ("U.S. Navy") continues the sentence.
-var sentenceStarters = map[string]bool{
-	"A": true, "An": true, "And": true, "As": true, "At": true, "But": true,
-	"For": true, "He": true, "However": true, "If": true, "In": true,
-	"It": true, "Its": true, "Meanwhile": true, "Moreover": true,
-	"Nor": true, "On": true, "Or": true, "She": true, "So": true,
-	"That": true, "The": true, "Their": true, "There": true, "These": true,
-	"They": true, "This": true, "Those": true, "Thus": true, "To": true,
-	"We": true, "What": true, "When": true, "While": true, "Yet": true,
-}
-
 // Sentences splits body text into sentences. Each sentence is a trimmed,
-// non-empty substring of text, returned in reading order; line breaks
-// inside a sentence are kept as they are.
+// non-empty substring of text, returned in reading order, and every
+// character of text other than white space is in exactly one sentence;
+// line breaks inside a sentence are kept as they are.
 //
-// Segmentation starts from the Punkt model of
-// github.com/neurosnap/sentences and corrects what it gets wrong on
-// analytical prose:
-//   - a blank line always ends a sentence;
-//   - a number followed by a period and a capitalised word ends one
-//     ("…in 2018. These talks…"), while decimals ("18.5") do not;
-//   - a fragment that starts with a lower-case letter continues the
-//     previous sentence ("…, etc. in parallel with…");
-//   - a sentence does not end inside an open curly quotation (“…”);
-//   - an initialism followed by a capitalised word that does not usually
-//     begin a sentence continues it ("U.S. Navy");
-//   - a parenthetical citation standing alone belongs to the sentence
-//     before it.
+// Sentences is rule-based. A blank line always ends a sentence. Within a
+// paragraph a sentence ends after ".", "!", "?", an ellipsis or a
+// Chinese or Japanese full stop, together with the closing quotes and
+// brackets that follow, when white space and a word that does not start
+// in lower case come next — except where:
+//   - the period ends an abbreviation that never ends a sentence: a title
+//     or rank ("Gen.", "Lt. Col.", "Dr."), a place-name prefix ("Mt.",
+//     "St."), or a word such as "e.g.", "i.e.", "vs.", "approx.";
+//   - the period ends an abbreviation followed by a number ("No. 5",
+//     "Art. 9", "p. 55", "Jan. 12", "Feb. 2019");
+//   - the period ends an initial followed by a name ("J. F. Kennedy",
+//     "S. Lavrov", "V.V. Putin"), unless the next word usually begins a
+//     sentence ("…you and I. Did you…");
+//   - the period ends an initialism such as "U.S." followed by a noun it
+//     qualifies ("the U.S. Navy"); before other capitalised words it ends
+//     the sentence ("…talks with the U.S. Moscow replied…"), except
+//     after a short opening phrase ("At 5 a.m. Mr. Abe…");
+//   - the punctuation is inside quotation marks, parentheses or brackets
+//     that close later in the paragraph, or closes brackets opened in the
+//     middle of the sentence ("Lt. Gen. (ret.) Noboru Yamaguchi…");
+//   - a parenthetical citation without end punctuation of its own
+//     follows: "…in Asia. (Interfax, January 26, 2012)".
+//
+// Abbreviations that may end a sentence ("etc.", "Co.", "Kuril Is.",
+// "km.", "no.") end it before a capitalised word. An ellipsis ends a
+// sentence before a line break or a capitalised word, but not within
+// spaced dots (". . .") or before "I"; four dots are an ellipsis and a
+// period. Note references after the punctuation ("[12]", "¹") stay with
+// the sentence they end. List items start a sentence each: bullets
+// ("•"), dashes starting lines of a list, and markers ("1.", "2.)",
+// "a.", "IV.") that start the paragraph or a line, or number on from
+// such a marker ("1. Return of Shikotan 2. Return of…").
 //
 // Sentences is safe for concurrent use.
 func Sentences(text string) []string {
 	var out []string
-	for _, p := range paragraphs(text) {
-		out = appendParagraph(out, text, p[0], p[1])
+	for start := 0; ; {
+		i, j := blankLine(text[start:])
+		if i < 0 {
+			return appendSentences(out, text[start:])
+		}
+		out = appendSentences(out, text[start:start+i])
+		start += j
 	}
-	return out
 }
 
 // Lines is a [Segmenter] that treats every non-empty line as one claim,
@@ -89,133 +72,63 @@ func Lines(text string) []string {
 	return out
 }
 
-// paragraphs returns the [start, end) offsets of the blocks of text
-// separated by blank lines.
-func paragraphs(text string) [][2]int {
-	var out [][2]int
-	start := 0
-	for _, m := range blankLine.FindAllStringIndex(text, -1) {
-		out = append(out, [2]int{start, m[0]})
-		start = m[1]
-	}
-	return append(out, [2]int{start, len(text)})
-}
-
-// span is a candidate sentence: text[start:end].
-type span struct{ start, end int }
-
-// appendParagraph segments text[start:end] and appends the sentences to out.
-func appendParagraph(out []string, text string, start, end int) []string {
-	para := text[start:end]
-	if strings.TrimSpace(para) == "" {
-		return out
-	}
-	var spans []span
-	if tok, err := punkt(); err == nil {
-		for _, s := range tok.Tokenize(para) {
-			spans = appendTrimmed(spans, text, start+s.Start, start+s.End)
-		}
-	} else {
-		spans = appendTrimmed(spans, text, start, end)
-	}
-	spans = splitNumberStops(spans, text)
-	spans = mergeFragments(spans, text)
-	for _, s := range spans {
-		out = append(out, text[s.start:s.end])
-	}
-	return out
-}
-
-// appendTrimmed appends text[start:end] without its surrounding white
-// space, if anything is left.
-func appendTrimmed(spans []span, text string, start, end int) []span {
-	if start < 0 {
-		start = 0
-	}
-	if end > len(text) {
-		end = len(text)
-	}
-	for start < end {
-		r, n := utf8.DecodeRuneInString(text[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		start += n
-	}
-	for end > start {
-		r, n := utf8.DecodeLastRuneInString(text[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		end -= n
-	}
-	if start < end {
-		spans = append(spans, span{start, end})
-	}
-	return spans
-}
-
-// splitNumberStops splits spans at a number that ends a sentence.
-func splitNumberStops(spans []span, text string) []span {
-	var out []span
-	for _, s := range spans {
-		from := s.start
-		for _, m := range numberStop.FindAllStringIndex(text[s.start:s.end], -1) {
-			cut := s.start + m[0] + 2 // just after the period
-			if quoteOpen(text[from:cut]) {
-				continue
-			}
-			out = appendTrimmed(out, text, from, cut)
-			from = cut
-		}
-		out = appendTrimmed(out, text, from, s.end)
-	}
-	return out
-}
-
-// mergeFragments joins spans that Punkt split where no sentence ends.
-func mergeFragments(spans []span, text string) []span {
-	if len(spans) < 2 {
-		return spans
-	}
-	out := spans[:1]
-	for _, s := range spans[1:] {
-		prev := &out[len(out)-1]
-		if continues(text[prev.start:prev.end], text[s.start:s.end]) {
-			prev.end = s.end
+// blankLine returns the offsets [i, j) of the first blank line in s: a
+// line break, white space other than line breaks, a second line break and
+// all the ASCII white space after it. It returns -1, -1 if s has none.
+func blankLine[T ~string | ~[]byte](s T) (int, int) {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\n' {
 			continue
 		}
-		out = append(out, s)
+		j := i + 1
+		for j < len(s) {
+			n := lineSpace(s, j)
+			if n == 0 {
+				break
+			}
+			j += n
+		}
+		if j < len(s) && s[j] == '\n' {
+			for j++; j < len(s); j++ {
+				switch s[j] {
+				case ' ', '\t', '\n', '\r', '\f':
+					continue
+				}
+				break
+			}
+			return i, j
+		}
+		i = j - 1
 	}
-	return out
+	return -1, -1
 }
 
-// continues reports whether next continues the sentence prev.
-func continues(prev, next string) bool {
-	first, _ := utf8.DecodeRuneInString(next)
-	switch {
-	case unicode.IsLower(first):
-		return true
-	case quoteOpen(prev):
-		return true
-	case citation.MatchString(next):
-		return true
-	case initialism.MatchString(prev):
-		return !sentenceStarters[firstWord(next)]
+// lineSpace returns the length in bytes of the white space other than a
+// line break that starts s[i:] (ASCII or a Unicode space separator), or
+// 0 if there is none.
+func lineSpace[T ~string | ~[]byte](s T, i int) int {
+	switch s[i] {
+	case ' ', '\t', '\r', '\f', '\v':
+		return 1
+	case 0xC2: // U+00A0
+		if i+1 < len(s) && s[i+1] == 0xA0 {
+			return 2
+		}
+	case 0xE1: // U+1680
+		if i+2 < len(s) && s[i+1] == 0x9A && s[i+2] == 0x80 {
+			return 3
+		}
+	case 0xE2: // U+2000–U+200A, U+202F, U+205F
+		if i+2 < len(s) {
+			b1, b2 := s[i+1], s[i+2]
+			if b1 == 0x80 && (b2 >= 0x80 && b2 <= 0x8A || b2 == 0xAF) || b1 == 0x81 && b2 == 0x9F {
+				return 3
+			}
+		}
+	case 0xE3: // U+3000
+		if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
+			return 3
+		}
 	}
-	return false
-}
-
-// quoteOpen reports whether s opens more curly double quotes than it closes.
-func quoteOpen(s string) bool {
-	return strings.Count(s, "“") > strings.Count(s, "”")
-}
-
-// firstWord returns the leading run of letters of s.
-func firstWord(s string) string {
-	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
-	if end < 0 {
-		return s
-	}
-	return s[:end]
+	return 0
 }

@@ -51,8 +51,8 @@ type cache[V any] struct {
 	max  int
 }
 
-// cacheBatch is the number of new entries collected before the snapshot
-// is rebuilt.
+// cacheBatch is the smallest number of new entries collected before the
+// snapshot is rebuilt.
 const cacheBatch = 512
 
 func newCache[V any](max int) *cache[V] {
@@ -86,10 +86,13 @@ func (c *cache[V]) put(k string, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.next[k] = v
-	if len(c.next) < cacheBatch {
+	old := *c.snap.Load()
+	// Rebuild once the new entries are a quarter of the snapshot: the
+	// copying stays proportional to the entries added, even when every
+	// token is new (random text, a large vocabulary being read).
+	if len(c.next) < max(cacheBatch, len(old)/4) {
 		return
 	}
-	old := *c.snap.Load()
 	size := len(old) + len(c.next)
 	if size > c.max {
 		old, size = nil, len(c.next) // full: start afresh

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	jsonv2 "github.com/go-json-experiment/json"
 )
 
 // A Vectorizer turns claims into features and sparse count vectors. Its
@@ -21,8 +23,9 @@ import (
 // not change them afterwards.
 //
 // The pipeline for one claim is: [Tokenize], optional stop-word removal,
-// [Stem], optional actor and number normalisation, optional negation
-// marking, then n-grams.
+// optional spelling folding ([American]), [Stem], optional actor and
+// number normalisation, optional negation marking, then n-grams, then
+// optional direction features (see [BlameFeature]).
 //
 // Features, AppendFeatures, AppendIndices, Transform and Lookup are safe
 // for concurrent use; Fit, FitIndices, Index, Load and changing the
@@ -52,10 +55,36 @@ type Vectorizer struct {
 	// function words itself, and measured accuracy is higher with them.
 	StopWords map[string]bool
 
+	// FunctionWords lists tokens (before stemming) that carry no stance
+	// on their own: an n-gram made only of them ("to both", "of the")
+	// is left out, while each stays a feature of its own. nil keeps
+	// every n-gram. NewVectorizer sets it to [DefaultFunctionWords].
+	FunctionWords map[string]bool
+
+	// WeakWords lists tokens (before stemming) that must not decide a
+	// stance on their own: titles, months, weekdays (see
+	// [DefaultWeakWords]). A feature made only of them, of numbers (with
+	// Numbers set) and of function words — "april", "#num", "prime
+	// minist", "in april" — is weak: [Vectorizer.Weak] reports it, and a
+	// model gives it no weight. In an n-gram with a content word ("april
+	// summit") they count. NewVectorizer sets it to DefaultWeakWords.
+	WeakWords map[string]bool
+
+	// Spelling folds British spellings to American ones before stemming
+	// ([American]), so that "behaviour" and "behavior" are one feature.
+	// NewVectorizer sets it to true.
+	Spelling bool
+
+	// Direction adds direction features: for every blaming word, the
+	// actor it is about ([BlameFeature], [SoftFeature]). It needs Actors
+	// to name the actors. NewVectorizer sets it to true.
+	Direction bool
+
 	vocab  map[string]int
 	terms  []string
 	grams  gramIndex
-	tokens *cache[int] // token → unigram index, tokenSkip or -1; nil until the vocabulary exists
+	tokens *cache[tokInfo] // token → what it is; nil until the vocabulary exists
+	tab    *tables         // derived from the settings with the token cache
 }
 
 // MaxClaimBytes bounds the work and memory spent on one claim: a
@@ -83,7 +112,11 @@ const tokenSkip = -2
 // NewVectorizer returns a Vectorizer with the default feature settings
 // and an empty vocabulary.
 func NewVectorizer() *Vectorizer {
-	return &Vectorizer{NGram: 2, Negation: true, Numbers: true, Actors: DefaultActors()}
+	return &Vectorizer{
+		NGram: 2, Negation: true, Numbers: true, Actors: DefaultActors(),
+		FunctionWords: DefaultFunctionWords(), Spelling: true, Direction: true,
+		WeakWords: DefaultWeakWords(),
+	}
 }
 
 // Features returns the features of one claim, in order, repeats included.
@@ -101,6 +134,12 @@ func (v *Vectorizer) AppendFeatures(dst []string, text string) []string {
 		dst = append(dst, string(f))
 		return 0, false
 	})
+	if v.Direction {
+		t := v.tables()
+		for _, d := range sc.dirs {
+			dst = append(dst, t.name(d))
+		}
+	}
 	return dst
 }
 
@@ -115,7 +154,8 @@ func (v *Vectorizer) AppendIndices(dst []int, text string) []int {
 	maxN := max(v.NGram, 1)
 	if v.Negation || v.tokens == nil || !v.grams.closed() {
 		sc.terms = v.appendTerms(sc.terms[:0], sc, text)
-		return v.appendIndicesSlow(dst, sc, maxN)
+		dst = v.appendIndicesSlow(dst, sc, maxN)
+		return v.appendDirections(dst, sc)
 	}
 	// Every n-gram of the vocabulary is indexed by its prefix and last
 	// term, so n-grams are found by integer keys, and an n-gram whose
@@ -140,40 +180,105 @@ func (v *Vectorizer) AppendIndices(dst []int, text string) []int {
 			dst = append(dst, k)
 		}
 	}
+	return v.appendDirections(dst, sc)
+}
+
+// appendDirections appends the vocabulary indices of the direction
+// features that sc.dirs holds.
+func (v *Vectorizer) appendDirections(dst []int, sc *scratch) []int {
+	if !v.Direction || len(sc.dirs) == 0 {
+		return dst
+	}
+	t := v.tables()
+	for _, d := range sc.dirs {
+		if k, ok := v.vocab[t.name(d)]; ok {
+			dst = append(dst, k)
+		}
+	}
 	return dst
 }
 
 // appendIDs sets sc.ids to the unigram index (or -1) of each term of
-// text and sc.brks to whether a clause break precedes it.
+// text and sc.brks to whether a clause break precedes it, and sc.dirs to
+// the claim's directions. It is appendTerms for the fast path: the same
+// terms, found through the token cache.
 func (v *Vectorizer) appendIDs(sc *scratch, text string) {
-	sc.ids, sc.brks = sc.ids[:0], sc.brks[:0]
-	brk := false
+	sc.ids, sc.brks, sc.dts = sc.ids[:0], sc.brks[:0], sc.dts[:0]
+	t := v.tab
+	brk, dbrk := false, false
+	var prev tokInfo
+	prevKept := false
 	sc.tok = scan(clip(text), sc.tok, func(tok []byte, f tokenFlags) {
 		brk = brk || f&afterBreak != 0
-		id, ok := v.tokens.getBytes(tok)
+		dbrk = dbrk || f&afterBreak != 0
+		info, ok := v.tokens.getBytes(tok)
 		if !ok {
-			id = v.tokenID(tok)
-			v.tokens.put(string(tok), id)
+			info = v.tokenInfo(tok)
+			v.tokens.put(string(tok), info)
 		}
-		if id == tokenSkip {
+		if prev.code != 0 && info.code != 0 && !(f&afterBreak != 0) {
+			if ph, ok := t.pairs[pairKey(prev.code, info.code)]; ok {
+				if ph.actor >= 0 {
+					if prevKept {
+						id, ok := v.vocab[t.actors[ph.actor]]
+						if !ok {
+							id = -1
+						}
+						sc.ids[len(sc.ids)-1] = id
+					}
+					if v.Direction {
+						sc.dts[len(sc.dts)-1].actor = ph.actor
+					}
+				} else if v.Direction {
+					sc.dts[len(sc.dts)-1].role = ph.role
+				}
+				prev = tokInfo{}
+				return
+			}
+		}
+		prev = info
+		if v.Direction {
+			sc.dts = append(sc.dts, dterm{actor: info.actor, role: info.role, brk: dbrk})
+			dbrk = false
+		}
+		prevKept = info.id != tokenSkip
+		if !prevKept {
 			return
 		}
-		sc.ids = append(sc.ids, id)
+		sc.ids = append(sc.ids, int(info.id))
 		sc.brks = append(sc.brks, brk)
 		brk = false
 	})
+	sc.dirs = sc.dirs[:0]
+	if v.Direction {
+		sc.dirs = directions(sc.dirs, sc.dts, t.russia, t.japan)
+	}
 }
 
-// tokenID returns the unigram index of the term of tok, -1 if it is not
-// in the vocabulary, or tokenSkip for a stop word. It ignores negation.
-func (v *Vectorizer) tokenID(tok []byte) int {
+// tokenInfo returns what the token cache holds for tok: the unigram
+// index of its term (-1 if not in the vocabulary, tokenSkip for a stop
+// word; negation is ignored) and what the phrase and direction rules
+// need.
+func (v *Vectorizer) tokenInfo(tok []byte) tokInfo {
+	t := v.tab
+	info := tokInfo{id: -1, actor: -1}
+	stem := v.stem(tok)
+	info.code = t.codes[stem]
+	if v.Direction {
+		info.role = tokenRole(string(tok))
+	}
 	if v.StopWords[string(tok)] {
-		return tokenSkip
+		info.id = tokenSkip
+		return info
 	}
-	if k, ok := v.vocab[v.normalize(tok)]; ok {
-		return k
+	s := v.actor(stem)
+	if k, ok := v.vocab[s]; ok {
+		info.id = int32(k)
 	}
-	return -1
+	if a, ok := t.actorIdx[s]; ok {
+		info.actor = a
+	}
+	return info
 }
 
 // FitIndices adds the features of text to the vocabulary, like Fit, and
@@ -185,12 +290,19 @@ func (v *Vectorizer) FitIndices(dst []int, text string) []int {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	sc.terms = v.appendTerms(sc.terms[:0], sc, text)
-	return appendGrams(dst, sc, max(v.NGram, 1), func(f []byte) (int, bool) {
+	dst = appendGrams(dst, sc, max(v.NGram, 1), func(f []byte) (int, bool) {
 		if k, ok := v.vocab[string(f)]; ok {
 			return k, true
 		}
 		return v.Index(string(f)), true
 	})
+	if v.Direction {
+		t := v.tables()
+		for _, d := range sc.dirs {
+			dst = append(dst, v.Index(t.name(d)))
+		}
+	}
+	return dst
 }
 
 // appendIndicesSlow is AppendIndices by string lookups, for vocabularies
@@ -213,6 +325,7 @@ func appendGrams(dst []int, sc *scratch, maxN int, lookup func(feature []byte) (
 		if k, ok := lookup(buf); ok {
 			dst = append(dst, k)
 		}
+		fn := t.fn // all terms so far are function words
 		for n := 2; n <= maxN && i+n <= len(sc.terms); n++ {
 			next := sc.terms[i+n-1]
 			if next.brk {
@@ -220,6 +333,9 @@ func appendGrams(dst []int, sc *scratch, maxN int, lookup func(feature []byte) (
 			}
 			buf = append(buf, ' ')
 			buf = append(buf, next.text...)
+			if fn = fn && next.fn; fn {
+				continue // "to both": no stance
+			}
 			if k, ok := lookup(buf); ok {
 				dst = append(dst, k)
 			}
@@ -292,25 +408,66 @@ type scratch struct {
 	brks  []bool
 	tok   []byte
 	gram  []byte
+	dts   []dterm
+	dirs  []direction
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // appendTerms appends the normalised terms of text: the stage before
-// n-grams.
+// n-grams. It sets sc.dirs to the claim's directions.
 func (v *Vectorizer) appendTerms(terms []term, sc *scratch, text string) []term {
-	negated, pending := false, false
+	t := v.tables()
+	negated, pending, dbrk := false, false, false
+	var prevCode uint16
+	prevKept := false
+	sc.dts = sc.dts[:0]
 	sc.tok = scan(clip(text), sc.tok, func(tok []byte, f tokenFlags) {
 		brk := pending || f&afterBreak != 0
+		dbrk = dbrk || f&afterBreak != 0
 		if brk {
 			negated = false
 		}
-		if v.StopWords[string(tok)] {
+		stem := v.stem(tok)
+		code := t.codes[stem]
+		if prevCode != 0 && code != 0 && f&afterBreak == 0 {
+			if ph, ok := t.pairs[pairKey(prevCode, code)]; ok {
+				// A two-word phrase: the first word stands for it.
+				if ph.actor >= 0 {
+					if prevKept {
+						terms[len(terms)-1].text = t.actors[ph.actor]
+						terms[len(terms)-1].fn = false
+					}
+					if v.Direction {
+						sc.dts[len(sc.dts)-1].actor = ph.actor
+					}
+				} else if v.Direction {
+					sc.dts[len(sc.dts)-1].role = ph.role
+				}
+				prevCode = 0
+				return
+			}
+		}
+		prevCode = code
+		stop := v.StopWords[string(tok)]
+		s := ""
+		if !stop {
+			s = v.actor(stem)
+		}
+		if v.Direction {
+			a, ok := t.actorIdx[s]
+			if !ok {
+				a = -1
+			}
+			sc.dts = append(sc.dts, dterm{actor: a, role: tokenRole(string(tok)), brk: dbrk})
+			dbrk = false
+		}
+		prevKept = !stop
+		if stop {
 			pending = brk // the break still separates the terms around it
 			return
 		}
 		pending = false
-		s := v.normalize(tok)
 		if v.Negation {
 			if negated && !isClass(s) {
 				s = NegationPrefix + s
@@ -319,21 +476,41 @@ func (v *Vectorizer) appendTerms(terms []term, sc *scratch, text string) []term 
 				negated = true
 			}
 		}
-		terms = append(terms, term{text: s, brk: brk})
+		terms = append(terms, term{text: s, brk: brk, fn: v.FunctionWords[string(tok)]})
 	})
+	sc.dirs = sc.dirs[:0]
+	if v.Direction {
+		sc.dirs = directions(sc.dirs, sc.dts, t.russia, t.japan)
+	}
 	return terms
 }
 
-// normalize stems tok and applies the number and actor settings.
-func (v *Vectorizer) normalize(tok []byte) string {
+// stem returns the stem of tok under the number and spelling settings,
+// before actor normalisation.
+func (v *Vectorizer) stem(tok []byte) string {
 	if v.Numbers && isNumber(tok) {
 		return NumberFeature
 	}
-	s := stemBytes(tok)
-	if a, ok := v.Actors[s]; ok {
+	if v.Spelling {
+		if a := American(string(tok)); a != string(tok) {
+			return Stem(a)
+		}
+	}
+	return stemBytes(tok)
+}
+
+// actor returns the actor feature of stem, or stem itself.
+func (v *Vectorizer) actor(stem string) string {
+	if a, ok := v.Actors[stem]; ok {
 		return a
 	}
-	return s
+	return stem
+}
+
+// normalize stems tok and applies the number, spelling and actor
+// settings.
+func (v *Vectorizer) normalize(tok []byte) string {
+	return v.actor(v.stem(tok))
 }
 
 // isClass reports whether s is an actor or number feature, which
@@ -379,7 +556,8 @@ func (v *Vectorizer) Index(f string) int {
 	v.terms = append(v.terms, f)
 	v.indexGram(i, f)
 	if v.tokens == nil {
-		v.tokens = newCache[int](MaxStemCache)
+		v.tokens = newCache[tokInfo](MaxStemCache)
+		v.tab = newTables(v)
 	} else {
 		v.tokens.reset() // a token's term may now be known
 	}
@@ -414,13 +592,43 @@ func (v *Vectorizer) Clone() *Vectorizer {
 	for i, f := range w.terms {
 		w.indexGram(i, f)
 	}
-	w.tokens = newCache[int](MaxStemCache)
+	w.tokens = newCache[tokInfo](MaxStemCache)
+	w.tab = newTables(&w)
 	return &w
+}
+
+// Settings returns a new Vectorizer with v's settings and an empty
+// vocabulary. The settings' maps are shared, as they are read-only.
+func (v *Vectorizer) Settings() *Vectorizer {
+	return &Vectorizer{
+		NGram: v.NGram, Negation: v.Negation, Numbers: v.Numbers, Actors: v.Actors,
+		StopWords: v.StopWords, FunctionWords: v.FunctionWords, WeakWords: v.WeakWords,
+		Spelling: v.Spelling, Direction: v.Direction,
+	}
+}
+
+// Weak reports whether feature f is weak: made only of the stems of
+// WeakWords, numbers and function words, with at least one of the first
+// two (see [Vectorizer.WeakWords]). Such features must not decide a
+// stance on their own.
+func (v *Vectorizer) Weak(f string) bool {
+	t := v.tables()
+	weak := false
+	for part := range strings.SplitSeq(f, " ") {
+		switch {
+		case part == NumberFeature && v.Numbers, t.weak[part]:
+			weak = true
+		case t.function[part]:
+		default:
+			return false
+		}
+	}
+	return weak
 }
 
 // Reset empties the vocabulary and keeps the settings.
 func (v *Vectorizer) Reset() {
-	v.vocab, v.terms, v.grams, v.tokens = nil, nil, gramIndex{}, nil
+	v.vocab, v.terms, v.grams, v.tokens, v.tab = nil, nil, gramIndex{}, nil, nil
 }
 
 // Vector is a sparse vector: Values[k] is the entry at index Indices[k].
@@ -466,8 +674,9 @@ func (v *Vectorizer) FitTransform(texts []string) ([]Vector, error) {
 const vectorizerFormat = "stancekit/vectorizer"
 
 // VectorizerVersion is the version of the format written by
-// [Vectorizer.Save]. Load accepts this version only.
-const VectorizerVersion = 1
+// [Vectorizer.Save]. Load also accepts version 1, whose vectorizers had
+// no function words, spelling folding or direction features.
+const VectorizerVersion = 2
 
 // vectorizerFile is the JSON form of a Vectorizer.
 type vectorizerFile struct {
@@ -478,6 +687,10 @@ type vectorizerFile struct {
 	Numbers    bool              `json:"numbers"`
 	Actors     map[string]string `json:"actors,omitempty"`
 	StopWords  []string          `json:"stop_words,omitempty"`
+	Function   []string          `json:"function_words,omitempty"`
+	Weak       []string          `json:"weak_words,omitempty"`
+	Spelling   bool              `json:"spelling,omitempty"`
+	Direction  bool              `json:"direction,omitempty"`
 	Vocabulary []string          `json:"vocabulary"`
 }
 
@@ -503,26 +716,48 @@ func (v *Vectorizer) file() vectorizerFile {
 	f := vectorizerFile{
 		Format: vectorizerFormat, Version: VectorizerVersion,
 		NGram: v.NGram, Negation: v.Negation, Numbers: v.Numbers,
-		Actors: v.Actors, Vocabulary: v.terms,
+		Actors: v.Actors, Vocabulary: v.terms, Spelling: v.Spelling, Direction: v.Direction,
+		StopWords: setList(v.StopWords), Function: setList(v.FunctionWords), Weak: setList(v.WeakWords),
 	}
 	if f.Vocabulary == nil {
 		f.Vocabulary = []string{}
 	}
-	for w := range v.StopWords {
-		f.StopWords = append(f.StopWords, w)
-	}
-	sort.Strings(f.StopWords)
 	return f
+}
+
+// setList returns the members of a set, sorted; nil for an empty set.
+func setList(set map[string]bool) []string {
+	var out []string
+	for w, ok := range set {
+		if ok {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// listSet returns the set of the words of list; nil for an empty list.
+func listSet(list []string) map[string]bool {
+	if len(list) == 0 {
+		return nil
+	}
+	m := make(map[string]bool, len(list))
+	for _, w := range list {
+		m[w] = true
+	}
+	return m
 }
 
 // Load replaces v's settings and vocabulary with those read from r, as
 // written by Save. Load should only be performed with trusted data; it
 // checks the format and version and rejects malformed input with an error
-// wrapping [ErrFormat].
+// wrapping [ErrFormat]. It is strict: r must hold exactly one JSON
+// document, without trailing data, unknown or duplicate keys, or keys
+// that differ from the format's in case.
 func (v *Vectorizer) Load(r io.Reader) error {
 	var f vectorizerFile
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&f); err != nil {
+	if err := jsonv2.UnmarshalRead(r, &f, jsonv2.RejectUnknownMembers(true)); err != nil {
 		return fmt.Errorf("%w: %v", ErrFormat, err)
 	}
 	return v.restore(f)
@@ -532,8 +767,8 @@ func (v *Vectorizer) restore(f vectorizerFile) error {
 	if f.Format != vectorizerFormat {
 		return fmt.Errorf("%w: format %q, want %q", ErrFormat, f.Format, vectorizerFormat)
 	}
-	if f.Version != VectorizerVersion {
-		return fmt.Errorf("%w: version %d, want %d", ErrFormat, f.Version, VectorizerVersion)
+	if f.Version != VectorizerVersion && f.Version != 1 {
+		return fmt.Errorf("%w: version %d, want 1 or %d", ErrFormat, f.Version, VectorizerVersion)
 	}
 	if f.NGram < 1 || f.NGram > 5 {
 		return fmt.Errorf("%w: ngram %d out of range 1..5", ErrFormat, f.NGram)
@@ -548,16 +783,13 @@ func (v *Vectorizer) restore(f vectorizerFile) error {
 	*v = Vectorizer{
 		NGram: f.NGram, Negation: f.Negation, Numbers: f.Numbers,
 		Actors: f.Actors, vocab: vocab, terms: f.Vocabulary,
+		StopWords: listSet(f.StopWords), FunctionWords: listSet(f.Function), WeakWords: listSet(f.Weak),
+		Spelling: f.Spelling, Direction: f.Direction,
 	}
 	for i, t := range v.terms {
 		v.indexGram(i, t)
 	}
-	v.tokens = newCache[int](MaxStemCache)
-	if len(f.StopWords) > 0 {
-		v.StopWords = make(map[string]bool, len(f.StopWords))
-		for _, w := range f.StopWords {
-			v.StopWords[w] = true
-		}
-	}
+	v.tokens = newCache[tokInfo](MaxStemCache)
+	v.tab = newTables(v)
 	return nil
 }

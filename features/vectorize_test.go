@@ -98,11 +98,13 @@ func TestVectorizerDeterministic(t *testing.T) {
 	i, ok := a.Lookup(features.ActorRussia)
 	require.True(t, ok)
 	assert.Equal(t, 0, i, "first feature of the first text gets index 0")
-	// Known: "@russia" (twice), "refus", "@russia refus".
+	// Known: "@russia" (twice), "refus", "@russia refus", "blame→@russia".
 	v := a.Transform("Moscow and the Kremlin refuses, unknownword")
-	require.Len(t, v.Indices, 3, "Transform keeps only known features: %v", v)
-	assert.Equal(t, []int{0, 1, 2}, v.Indices)
-	assert.Equal(t, []float64{2, 1, 1}, v.Values)
+	blame, ok := a.Lookup(features.BlameFeature + features.ActorRussia)
+	require.True(t, ok)
+	require.Len(t, v.Indices, 4, "Transform keeps only known features: %v", v)
+	assert.Equal(t, []int{0, 1, 2, blame}, v.Indices)
+	assert.Equal(t, []float64{2, 1, 1, 1}, v.Values)
 	for k := 1; k < len(v.Indices); k++ {
 		assert.Less(t, v.Indices[k-1], v.Indices[k])
 	}
