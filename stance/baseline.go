@@ -23,7 +23,7 @@ import (
 // to win. It also skips tokens shorter than three bytes in training
 // ("no"). Both are kept here, since the point is to measure goml as it is.
 func GomlBaseline(claims []corpus.Claim) (Classifier, error) {
-	labels, err := labelsOf(claims)
+	labels, claims, err := labelsOf(claims)
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/page"
 )
 
 // MaxEvidence is the number of features a [Prediction] lists at most.
@@ -25,6 +25,11 @@ type Prediction struct {
 	// Evidence lists the features that pushed the claim toward Label,
 	// strongest first, at most MaxEvidence of them.
 	Evidence []Evidence `json:"evidence"`
+	// Unknown reports that the claim has no feature the model knows: its
+	// Label is [Neutral] if the model has that label (otherwise the
+	// label the calibration favours) and its Probabilities are the
+	// model's base rates. Such a label says nothing about the claim.
+	Unknown bool `json:"unknown,omitempty"`
 }
 
 // Evidence is one feature's part in a decision.
@@ -71,8 +76,10 @@ func (m *Model) ClassifyTo(p *Prediction, text string) {
 	K := len(m.labels)
 	s.idx = m.vec.AppendIndices(s.idx[:0], text)
 	s.score = append(s.score[:0], m.bias...)
+	known := false
 	for _, i := range s.idx {
 		w := m.push[i*K : (i+1)*K]
+		known = known || !m.weak[i] && w[0] != 0
 		for c := range K {
 			s.score[c] += w[c]
 		}
@@ -83,6 +90,10 @@ func (m *Model) ClassifyTo(p *Prediction, text string) {
 			best = c
 		}
 	}
+	p.Unknown = !known
+	if p.Unknown && m.neutral >= 0 {
+		best = m.neutral
+	}
 	p.Text, p.Label = text, m.labels[best]
 	if p.Probabilities == nil {
 		p.Probabilities = make(map[string]float64, K)
@@ -90,13 +101,35 @@ func (m *Model) ClassifyTo(p *Prediction, text string) {
 		clear(p.Probabilities)
 	}
 	lse := logSumExp(s.score)
+	for c := range s.score {
+		s.score[c] = math.Exp(s.score[c] - lse)
+	}
+	m.cal.top(s.score, best)
 	for c, l := range m.labels {
-		p.Probabilities[l] = math.Exp(s.score[c] - lse)
+		p.Probabilities[l] = s.score[c]
 	}
 	if p.Evidence == nil {
 		p.Evidence = make([]Evidence, 0, MaxEvidence)
 	}
 	p.Evidence, s.top = m.evidence(p.Evidence[:0], s.idx, best, s.top)
+}
+
+// rawScores sets dst to the uncalibrated scores of text (bias plus the
+// weights of its features) and returns it. Only for models whose
+// calibration is the identity.
+func (m *Model) rawScores(text string, dst []float64) []float64 {
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	K := len(m.labels)
+	s.idx = m.vec.AppendIndices(s.idx[:0], text)
+	copy(dst, m.bias)
+	for _, i := range s.idx {
+		w := m.push[i*K : (i+1)*K]
+		for c := range K {
+			dst[c] += w[c]
+		}
+	}
+	return dst
 }
 
 // logSumExp returns log Σ exp(x[i]) without overflow or underflow.
@@ -217,10 +250,13 @@ type Summary struct {
 	Shares map[string]float64 `json:"shares"`
 }
 
-// ClassifyText splits text into claims with [features.Sentences],
-// classifies each, and summarises the share of each label.
+// ClassifyText splits plain text into claims with [page.Claims] — its
+// sentences, without the titles, headings, bylines, captions, menus and
+// other lines of a page that are not claims — classifies each, and
+// summarises the share of each label. To read a saved HTML page, pass
+// the text of [page.Read].
 func (m *Model) ClassifyText(text string) Summary {
-	return m.Summarize(features.Sentences(text))
+	return m.Summarize(page.Claims(text))
 }
 
 // Summarize classifies each claim and summarises the share of each label.

@@ -57,13 +57,17 @@ func CrossValidate(claims []corpus.Claim, cv CV) (*Report, error) {
 	if train == nil {
 		train = func(c []corpus.Claim) (Classifier, error) { return Train(c, cv.Options...) }
 	}
+	_, claims, err := labelsOf(claims) // normalised labels, as the models give them
+	if err != nil {
+		return nil, err
+	}
 	folds, method, err := cv.folds(claims)
 	if err != nil {
 		return nil, err
 	}
 	var runs []run
 	for _, assign := range folds {
-		r := run{truth: make([]string, len(claims)), pred: make([]string, len(claims))}
+		r := newRun(len(claims))
 		nf := slices.Max(assign) + 1
 		for f := range nf {
 			var trainSet []corpus.Claim
@@ -81,8 +85,7 @@ func CrossValidate(claims []corpus.Claim, cv CV) (*Report, error) {
 				return nil, fmt.Errorf("stance: fold %d: %w", f+1, err)
 			}
 			for _, i := range test {
-				r.truth[i] = claims[i].Label
-				r.pred[i] = m.Classify(claims[i].Text).Label
+				r.set(i, claims[i].Label, m.Classify(claims[i].Text))
 			}
 		}
 		runs = append(runs, r)
@@ -96,16 +99,31 @@ func Evaluate(c Classifier, claims []corpus.Claim) (*Report, error) {
 	if len(claims) == 0 {
 		return nil, ErrNoClaims
 	}
-	r := run{truth: make([]string, len(claims)), pred: make([]string, len(claims))}
+	_, claims, err := labelsOf(claims) // normalised labels, as the models give them
+	if err != nil {
+		return nil, err
+	}
+	r := newRun(len(claims))
 	for i, cl := range claims {
-		r.truth[i] = cl.Label
-		r.pred[i] = c.Classify(cl.Text).Label
+		r.set(i, cl.Label, c.Classify(cl.Text))
 	}
 	return newReport("held-out test set", []run{r}), nil
 }
 
-// run holds the labels and predictions of one repeat.
-type run struct{ truth, pred []string }
+// run holds the labels, predictions and confidences of one repeat.
+type run struct {
+	truth, pred []string
+	conf        []float64 // probability of the predicted label
+}
+
+func newRun(n int) run {
+	return run{truth: make([]string, n), pred: make([]string, n), conf: make([]float64, n)}
+}
+
+// set records the prediction p for claim i, whose true label is truth.
+func (r *run) set(i int, truth string, p Prediction) {
+	r.truth[i], r.pred[i], r.conf[i] = truth, p.Label, p.Probabilities[p.Label]
+}
 
 // folds returns, for each repeat, the fold of every claim.
 func (cv CV) folds(claims []corpus.Claim) ([][]int, string, error) {
@@ -133,7 +151,7 @@ func (cv CV) folds(claims []corpus.Claim) ([][]int, string, error) {
 	if repeats < 1 {
 		return nil, "", fmt.Errorf("%w: %d repeats", ErrFolds, repeats)
 	}
-	labels, err := labelsOf(claims)
+	labels, _, err := labelsOf(claims)
 	if err != nil {
 		return nil, "", err
 	}
@@ -195,6 +213,32 @@ type Report struct {
 	// Confusion[i][j] counts claims of label Labels[i] predicted as
 	// Labels[j], summed over repeats.
 	Confusion [][]int `json:"confusion"`
+	// ECE is the expected calibration error of the predictions, pooled
+	// over repeats: the mean gap between the probability given to the
+	// predicted label and the share of predictions that were right, over
+	// [CalibrationBins] equal-width bins of that probability, each bin
+	// weighted by its share of the predictions.
+	ECE float64 `json:"ece"`
+	// Reliability holds the bins of the reliability diagram behind ECE,
+	// lowest first; empty bins are included with zero claims.
+	Reliability []Bin `json:"reliability"`
+}
+
+// CalibrationBins is the number of equal-width probability bins of
+// [Report.ECE] and [Report.Reliability].
+const CalibrationBins = 10
+
+// A Bin is one bar of a reliability diagram: the predictions whose
+// probability for their label lies in [Lo, Hi) (the last bin includes 1).
+type Bin struct {
+	Lo float64 `json:"lo"`
+	Hi float64 `json:"hi"`
+	// Claims is the number of predictions in the bin.
+	Claims int `json:"claims"`
+	// Confidence is their mean probability, Accuracy the share of them
+	// that were right; both are 0 for an empty bin.
+	Confidence float64 `json:"confidence"`
+	Accuracy   float64 `json:"accuracy"`
 }
 
 // newReport scores the runs.
@@ -245,7 +289,44 @@ func newReport(method string, runs []run) *Report {
 	}
 	rep.Accuracy, rep.AccuracySD = meanSD(accs)
 	rep.MacroF1, rep.MacroF1SD = meanSD(f1s)
+	rep.Reliability, rep.ECE = reliability(runs)
 	return rep
+}
+
+// reliability bins the predictions of runs by confidence and returns the
+// bins and the expected calibration error.
+func reliability(runs []run) ([]Bin, float64) {
+	bins := make([]Bin, CalibrationBins)
+	right := make([]int, CalibrationBins)
+	total := 0
+	for i := range bins {
+		bins[i].Lo, bins[i].Hi = float64(i)/CalibrationBins, float64(i+1)/CalibrationBins
+	}
+	for _, r := range runs {
+		for i, c := range r.conf {
+			b := min(int(c*CalibrationBins), CalibrationBins-1)
+			if b < 0 || math.IsNaN(c) {
+				b = 0
+			}
+			bins[b].Claims++
+			bins[b].Confidence += c
+			if r.truth[i] == r.pred[i] {
+				right[b]++
+			}
+			total++
+		}
+	}
+	var ece float64
+	for i := range bins {
+		b := &bins[i]
+		if b.Claims == 0 {
+			continue
+		}
+		b.Confidence /= float64(b.Claims)
+		b.Accuracy = float64(right[i]) / float64(b.Claims)
+		ece += float64(b.Claims) / float64(total) * math.Abs(b.Confidence-b.Accuracy)
+	}
+	return bins, ece
 }
 
 // scoresOf returns the scores of label c from a confusion matrix.
@@ -296,10 +377,11 @@ func (r *Report) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s, %d claims\n", r.Method, r.Claims)
 	if r.Repeats > 1 {
-		fmt.Fprintf(&b, "accuracy  %.3f ± %.3f\nmacro-F1  %.3f ± %.3f (mean ± SD over repeats)\n\n", r.Accuracy, r.AccuracySD, r.MacroF1, r.MacroF1SD)
+		fmt.Fprintf(&b, "accuracy  %.3f ± %.3f\nmacro-F1  %.3f ± %.3f (mean ± SD over repeats)\n", r.Accuracy, r.AccuracySD, r.MacroF1, r.MacroF1SD)
 	} else {
-		fmt.Fprintf(&b, "accuracy  %.3f\nmacro-F1  %.3f\n\n", r.Accuracy, r.MacroF1)
+		fmt.Fprintf(&b, "accuracy  %.3f\nmacro-F1  %.3f\n", r.Accuracy, r.MacroF1)
 	}
+	fmt.Fprintf(&b, "ECE       %.3f (%d bins)\n\n", r.ECE, CalibrationBins)
 	w := 5
 	for i, l := range r.Labels {
 		w = max(w, len(fmt.Sprintf("[%d] %s", i+1, l)))

@@ -19,10 +19,10 @@ func Example() {
 		fmt.Printf("  %-14s %+.2f\n", e.Feature, e.Contribution)
 	}
 	// Output:
-	// blame_russia 1.00
-	//   @russia refus  +2.37
-	//   refus          +0.64
-	//   even           +0.58
+	// blame_russia 0.84
+	//   @russia refus  +1.26
+	//   blame→@russia  +0.81
+	//   @russia        +0.24
 }
 
 func ExampleModel_ClassifyText() {
@@ -55,5 +55,5 @@ func ExampleCrossValidate() {
 	}
 	fmt.Printf("macro-F1 %.3f, accuracy %.3f\n", report.MacroF1, report.Accuracy)
 	// Output:
-	// macro-F1 0.553, accuracy 0.740
+	// macro-F1 0.585, accuracy 0.781
 }

@@ -17,12 +17,17 @@ import (
 )
 
 // plain returns options for hand-checkable models: unigram stems only,
-// no lexicon.
+// no lexicon, no actor swapping, no minimum count, no calibration, no
+// label balance.
 func plain(opts ...stance.Option) []stance.Option {
 	return append([]stance.Option{
 		stance.WithVectorizer(&features.Vectorizer{NGram: 1}),
 		stance.WithLexicon(nil, 0),
 		stance.WithAlpha(1),
+		stance.WithSwap(false, false),
+		stance.WithMinCount(0),
+		stance.WithCalibration(false),
+		stance.WithBalance(0),
 	}, opts...)
 }
 
@@ -210,11 +215,12 @@ func save(t *testing.T, m *stance.Model) []byte {
 func TestIncrementalAndMerge(t *testing.T) {
 	claims := corpus.Claims()
 	half := len(claims) / 2
-	all, err := stance.Train(claims)
+	uncalibrated := stance.WithCalibration(false)
+	all, err := stance.Train(claims, uncalibrated)
 	require.NoError(t, err)
 	want := save(t, all)
 
-	first, err := stance.Train(claims[:half])
+	first, err := stance.Train(claims[:half], uncalibrated)
 	require.NoError(t, err)
 	firstBytes := save(t, first)
 	updated, err := first.Update(claims[half:])
@@ -222,7 +228,14 @@ func TestIncrementalAndMerge(t *testing.T) {
 	assert.Equal(t, string(want), string(save(t, updated)), "Update differs from training on everything")
 	assert.Equal(t, string(firstBytes), string(save(t, first)), "Update changed its receiver")
 
-	second, err := stance.Train(claims[half:])
+	// A calibrated model keeps its calibration through Update.
+	calibrated, err := stance.Train(claims)
+	require.NoError(t, err)
+	same, err := calibrated.Update(nil)
+	require.NoError(t, err)
+	assert.Equal(t, string(save(t, calibrated)), string(save(t, same)), "Update with no claims changed the model")
+
+	second, err := stance.Train(claims[half:], uncalibrated)
 	require.NoError(t, err)
 	merged, err := stance.Merge(first, second)
 	require.NoError(t, err)
@@ -233,7 +246,7 @@ func TestIncrementalAndMerge(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, more.Labels(), "blame_us")
 
-	other, err := stance.Train(claims[half:], stance.WithAlpha(0.3))
+	other, err := stance.Train(claims[half:], uncalibrated, stance.WithAlpha(0.3))
 	require.NoError(t, err)
 	_, err = stance.Merge(first, other)
 	assert.ErrorIs(t, err, stance.ErrIncompat)
@@ -287,6 +300,9 @@ func TestClassifyText(t *testing.T) {
 	assert.Equal(t, len(s.Claims), n)
 	assert.Greater(t, s.Shares[stance.BlameRussia], s.Shares[stance.BlameJapan], "article 001 mostly blames Russia")
 
+	paged := m.ClassifyText(a.Title + "\n\nBy Jane Roe\nMay 2, 2017\n\n" + a.Text + "\n\nShare this article\n")
+	assert.Equal(t, s.Claims, paged.Claims, "the title, byline, dateline and widget are not claims")
+
 	empty := m.ClassifyText("")
 	assert.Empty(t, empty.Claims)
 	assert.Len(t, empty.Shares, 4)
@@ -326,4 +342,22 @@ func TestLexiconIsNotFromTheArticles(t *testing.T) {
 			assert.NotContains(t, s, norm(cue.Text), "lexicon cue %q appears in an article", cue.Text)
 		}
 	}
+}
+
+func TestUnknownClaims(t *testing.T) {
+	m, err := stance.Train(corpus.Claims())
+	require.NoError(t, err)
+	for _, s := range []string{"", "   ", "\xff\xfe", "zzyzx qwertyuiop", "April 2018."} {
+		p := m.Classify(s)
+		assert.True(t, p.Unknown, "claim %q", s)
+		assert.Equal(t, stance.Neutral, p.Label, "claim %q", s)
+		assert.Empty(t, p.Evidence, "claim %q", s)
+		var sum float64
+		for l, x := range p.Probabilities {
+			sum += x
+			assert.LessOrEqual(t, x, p.Probabilities[stance.Neutral], "claim %q, label %s", s, l)
+		}
+		assert.InDelta(t, 1, sum, 1e-9)
+	}
+	assert.False(t, m.Classify("Moscow refuses to negotiate.").Unknown)
 }

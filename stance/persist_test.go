@@ -2,7 +2,9 @@ package stance_test
 
 import (
 	"bytes"
+	"errors"
 	"math"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -50,7 +52,10 @@ func TestLoadErrors(t *testing.T) {
 		{"truncated", good[:len(good)/2]},
 		{"not json", "\x00\x01garbage"},
 		{"other format", replace(`"format":"stancekit/model"`, `"format":"other"`)},
-		{"other version", replace(`"version":1,"options"`, `"version":2,"options"`)},
+		{"other version", replace(`"version":2,"options"`, `"version":3,"options"`)},
+		{"calibration scale zero", replace(`"scale":1`, `"scale":0`)},
+		{"calibration biases disagree with labels", replace(`"bias":[0,0,0]`, `"bias":[0,0]`)},
+		{"calibration bias not finite", replace(`"bias":[0,0,0]`, `"bias":[0,1e308,0]`)},
 		{"negative count", replace(`"a":[2,0,1]`, `"a":[2,-1,1]`)},
 		{"fractional count", replace(`"a":[2,0,1]`, `"a":[2,0.5,1]`)},
 		{"NaN count", replace(`"a":[2,0,1]`, `"a":[2,NaN,1]`)},
@@ -82,9 +87,25 @@ func FuzzLoad(f *testing.F) {
 	f.Add(buf.Bytes())
 	f.Add([]byte(`{"format":"stancekit/model","version":1}`))
 	f.Add([]byte(`{}`))
+	f.Add([]byte(lexiconBomb(50, 2<<10)))
+	f.Add(bytes.Replace(buf.Bytes(), []byte(`"labels"`), []byte(`"Labels"`), 1))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		m, err := stance.Load(bytes.NewReader(b))
+		var m *stance.Model
+		var err error
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		m, err = stance.Load(bytes.NewReader(b))
+		runtime.ReadMemStats(&after)
+		alloc := after.TotalAlloc - before.TotalAlloc
+		// The memory ceiling: a floor for the tables of any small model,
+		// plus a bounded multiple of the bytes read.
+		if ceiling := uint64(48<<20 + 64*len(b)); alloc > ceiling {
+			t.Fatalf("Load of %d bytes allocated %d bytes, over %d", len(b), alloc, ceiling)
+		}
 		if err != nil {
+			if !errors.Is(err, stance.ErrModel) {
+				t.Fatalf("error %v does not wrap ErrModel", err)
+			}
 			return
 		}
 		// A model that loads must classify, with finite probabilities
@@ -100,9 +121,21 @@ func FuzzLoad(f *testing.F) {
 		if math.Abs(sum-1) > 1e-9 {
 			t.Fatalf("probabilities sum to %v", sum)
 		}
-		var out bytes.Buffer
-		if err := m.Save(&out); err != nil {
+		// Save∘Load is stable: what Load accepted saves to bytes that
+		// load to a model saving to the same bytes.
+		var once, twice bytes.Buffer
+		if err := m.Save(&once); err != nil {
 			t.Fatal(err)
+		}
+		m2, err := stance.Load(bytes.NewReader(once.Bytes()))
+		if err != nil {
+			t.Fatalf("a saved model does not load: %v", err)
+		}
+		if err := m2.Save(&twice); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(once.Bytes(), twice.Bytes()) {
+			t.Fatalf("Save∘Load changes the bytes:\n%s\n%s", once.Bytes(), twice.Bytes())
 		}
 	})
 }
