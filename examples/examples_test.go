@@ -47,18 +47,22 @@ func TestExamples(t *testing.T) {
 			"004_c1dd5dcbae0e802c",
 		}},
 		{"extend", []string{"extend/my-labels.jsonl"}, []string{
-			"Read 13 claims of my own from extend/my-labels.jsonl.",
-			"Labels after:  blame_japan, blame_russia, blame_us, compromise, neutral",
-			"after: blame_us",
+			"Read 22 records of my own from extend/my-labels.jsonl.",
+			"Relabeled 2 built-in claims, added 20.",
+			"Labels after:  blame_china, blame_japan, blame_russia, compromise, neutral",
+			"before: neutral      after: blame_china",
+			"Built-in claims to review for blame_china:",
+			"worth labeling next:",
 		}},
 		{"report", []string{"-o", "REPORT"}, []string{
 			"Wrote ", ": 5 articles, 258 claims, with the cross-validation report (macro-F1 0.",
 		}},
-		{"evaluate", nil, []string{
-			"stratified 10-fold × 5 (seed 1), 258 claims",
+		{"evaluate", []string{"-variants=false"}, []string{
+			"stratified 10-fold × 5 (seed 1)",
+			"leave-one-source-out (5 sources)",
+			"DIR: actor swap",
+			"(264 sentences)",
 			"confusion (rows: true, columns: predicted)",
-			"| stancekit default (complement NB, uniform prior, lexicon, extra claims) | 0.",
-			"| goml text.NaiveBayes (same stems) | 0.211 |",
 		}},
 	}
 	dir := t.TempDir()

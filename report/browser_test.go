@@ -1,9 +1,8 @@
 package report_test
 
 import (
-	"context"
+	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -14,38 +13,21 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/internal/chromium"
 	"github.com/stancekit/stancekit/report"
 	"github.com/stancekit/stancekit/stance"
 )
 
-// chromium returns the path of a Chromium or Chrome binary, or "".
-func chromium() string {
-	if p := os.Getenv("STANCEKIT_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // TestReportInBrowser renders the report of the five articles in headless
 // Chromium and checks, through the DOM, that every claim is highlighted,
-// that tooltips open on keyboard focus, and that the charts are drawn. With
+// that tooltips open on keyboard focus, that the charts are drawn, and
+// that the table of contents shows a profile bar for each text and takes
+// the reader to it. With
 // STANCEKIT_SCREENSHOT set to a file name, it saves a screenshot there
 // (this is how docs/report.png is made).
 func TestReportInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a browser")
-	}
-	bin := chromium()
-	switch {
-	case bin == "" && os.Getenv("CI") != "":
-		t.Fatal("no Chromium found; .ci/run installs Debian's chromium")
-	case bin == "":
-		t.Skip("no Chromium found (install Debian's chromium, or set STANCEKIT_CHROMIUM)")
 	}
 	m, err := stance.Train(corpus.Claims())
 	require.NoError(t, err)
@@ -62,21 +44,11 @@ func TestReportInBrowser(t *testing.T) {
 	require.NoError(t, report.Write(f, m, docs, report.Options{Title: "Five articles on Russia–Japan relations", Eval: eval}))
 	require.NoError(t, f.Close())
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
+	ctx, cancel, err := chromium.Start(t.TempDir(), 1280, 900, 60*time.Second)
+	if errors.Is(err, chromium.ErrNotFound) && os.Getenv("CI") == "" {
+		t.Skip(err) // in CI, .ci/run installs Debian's chromium
 	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
+	require.NoError(t, err)
 	defer cancel()
 
 	// Navigate waits for the page to load; everything after runs as
@@ -111,6 +83,15 @@ func TestReportInBrowser(t *testing.T) {
 	tipHidden := truth(`getComputedStyle(document.querySelector('.claim .tip')).display === 'none'`)
 	tipShown := truth(`document.querySelector('.claim').focus(),
 		getComputedStyle(document.activeElement.querySelector('.tip')).display !== 'none'`)
+	tocLinks := count(`document.querySelectorAll('nav.toc a[href^="#doc-"]').length`)
+	tocBars := count(`[...document.querySelectorAll('nav.toc svg.bar')].filter(s => s.getBoundingClientRect().width > 0 && s.querySelector('rect')).length`)
+	targets := count(`[...document.querySelectorAll('nav.toc a')].filter(a => document.querySelector(a.getAttribute('href'))).length`)
+	// Following the fourth entry brings its text to the top of the window.
+	top := count(`document.querySelectorAll('nav.toc a')[3].click(),
+		Math.round(document.getElementById('doc-4').getBoundingClientRect().top)`)
+	hash := truth(`location.hash === '#doc-4'`)
+	chartLinks := count(`document.querySelectorAll('svg.chart a').length`)
+	truth(`window.scrollTo(0, 0), true`)
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
 	require.NoError(t, err)
 	assert.Equal(t, want, claims, "every sentence of the articles is a claim")
@@ -121,6 +102,12 @@ func TestReportInBrowser(t *testing.T) {
 	assert.True(t, tipHidden, "tooltips are hidden until needed")
 	assert.True(t, tipShown, "keyboard focus opens the tooltip")
 	assert.Greater(t, len(shot), 10_000, "screenshot")
+	assert.Equal(t, len(docs), tocLinks, "a table of contents entry per text")
+	assert.Equal(t, len(docs), tocBars, "each entry with its profile bar drawn")
+	assert.Equal(t, len(docs), targets, "each entry links to its text")
+	assert.InDelta(t, 0, top, 2, "the link brings the text to the top")
+	assert.True(t, hash, "the link is the text's address")
+	assert.Equal(t, len(docs), chartLinks, "the comparison chart's bars link to their texts")
 	if p := os.Getenv("STANCEKIT_SCREENSHOT"); p != "" {
 		require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 1000)))
 		// Show one tooltip, as a reader moving to a claim would.

@@ -17,16 +17,23 @@ import (
 	"html/template"
 	"io"
 	"regexp"
+	"strings"
 
 	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/page"
 	"github.com/stancekit/stancekit/stance"
 )
 
 // A Document is one text of a report.
 type Document struct {
-	// Name heads the text in the report: a file name or a title.
+	// Name heads the text in the report: its title, or a file name.
 	Name string
-	// Text is the text; paragraphs are separated by blank lines.
+	// Author and Date, if set, are shown under the name: what a page
+	// says of itself (see [page.Page]).
+	Author, Date string
+	// Text is plain text; paragraphs are separated by blank lines. The
+	// parts that are not claims (see [page.Parts]) are shown, greyed,
+	// but not classified and not counted.
 	Text string
 }
 
@@ -35,7 +42,7 @@ type Options struct {
 	// Title heads the page; empty means "Stance report".
 	Title string
 	// Lines makes each non-empty line one claim instead of splitting
-	// sentences.
+	// sentences; nothing is skipped.
 	Lines bool
 	// Eval, if set, adds the evaluation of the model: per-label scores and
 	// the confusion matrix as a heat map.
@@ -47,13 +54,14 @@ type Options struct {
 //go:embed report.html.tmpl
 var pageTemplate string
 
-var page = template.Must(template.New("report").Funcs(template.FuncMap{
+var pageTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"pct":    func(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) },
 	"f2":     func(x float64) string { return fmt.Sprintf("%.2f", x) },
 	"f3":     func(x float64) string { return fmt.Sprintf("%.3f", x) },
 	"add":    func(a, b int) int { return a + b },
 	"mul60":  func(a int) int { return 60 * a },
-	"scale":  func(x float64) float64 { return 8 * x }, // chart: percent → px (800 px = 100%)
+	"add2":   func(x, width float64) float64 { return x + width/2 }, // the middle of a bar
+	"scale":  func(x float64) float64 { return 8 * x },              // chart: percent → px (800 px = 100%)
 	"mul100": func(x float64) float64 { return 100 * x },
 }).Parse(pageTemplate))
 
@@ -69,7 +77,7 @@ func Write(w io.Writer, m *stance.Model, docs []Document, opt Options) error {
 		v.Eval = newEvalView(opt.Eval, v.Labels)
 	}
 	bw := bufio.NewWriter(w)
-	if err := page.Execute(bw, v); err != nil {
+	if err := pageTmpl.Execute(bw, v); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	if err := bw.Flush(); err != nil {
@@ -78,11 +86,16 @@ func Write(w io.Writer, m *stance.Model, docs []Document, opt Options) error {
 	return nil
 }
 
+// tocMin is the number of texts from which a report gets a table of
+// contents.
+const tocMin = 4
+
 // view is the data of the page template.
 type view struct {
 	Title  string
 	Labels []labelView
 	Docs   []docView
+	TOC    bool // list the texts, each with its profile bar, at the top
 	Chart  chartView
 	Eval   *evalView
 }
@@ -97,14 +110,18 @@ type labelView struct {
 
 // docView is one document.
 type docView struct {
-	ID, Name   string
-	Paragraphs [][]claimView
-	Claims     int
-	Shares     []shareView
+	ID, Name     string
+	Author, Date string
+	Paragraphs   [][]claimView
+	Claims       int
+	Skipped      int
+	Shares       []shareView
 }
 
-// claimView is one classified claim.
+// claimView is one classified claim, or a part that is not a claim.
 type claimView struct {
+	Skip                   bool   // not a claim: shown, not classified
+	Kind                   string // what a skipped part is
 	ID, Text, Label, Class string
 	Prob                   float64
 	Probs                  []shareView
@@ -126,6 +143,7 @@ type chartView struct {
 }
 
 type chartRow struct {
+	ID     string // the text's section
 	Name   string
 	Y      int
 	Claims int
@@ -170,26 +188,50 @@ func newView(m *stance.Model, opt Options) *view {
 
 var blank = regexp.MustCompile(`\n[ \t\r\f\v]*\n`)
 
+// paragraphs returns the parts of a text grouped by paragraph.
+func paragraphs(text string, lines bool) [][]page.Part {
+	var out [][]page.Part
+	if lines {
+		for _, para := range blank.Split(text, -1) {
+			var ps []page.Part
+			for _, l := range features.Lines(para) {
+				ps = append(ps, page.Part{Text: l})
+			}
+			if len(ps) > 0 {
+				out = append(out, ps)
+			}
+		}
+		return out
+	}
+	sc := page.NewScanner(strings.NewReader(text))
+	last := -1
+	for sc.Scan() {
+		if sc.Para() != last || len(out) == 0 {
+			out = append(out, nil)
+			last = sc.Para()
+		}
+		out[len(out)-1] = append(out[len(out)-1], sc.Part())
+	}
+	return out
+}
+
 // add classifies one document.
 func (v *view) add(m *stance.Model, i int, d Document, opt Options) {
-	doc := docView{ID: fmt.Sprintf("doc-%d", i+1), Name: d.Name}
+	doc := docView{ID: fmt.Sprintf("doc-%d", i+1), Name: d.Name, Author: d.Author, Date: d.Date}
 	counts := make([]int, len(v.Labels))
 	nev := opt.Evidence
 	if nev == 0 {
 		nev = 5
 	}
-	for _, para := range blank.Split(d.Text, -1) {
-		var claims []string
-		if opt.Lines {
-			claims = features.Lines(para)
-		} else {
-			claims = features.Sentences(para)
-		}
-		if len(claims) == 0 {
-			continue
-		}
+	for _, parts := range paragraphs(d.Text, opt.Lines) {
 		var pv []claimView
-		for _, c := range claims {
+		for _, part := range parts {
+			if part.Skip {
+				pv = append(pv, claimView{Skip: true, Kind: part.Kind, Text: part.Text})
+				doc.Skipped++
+				continue
+			}
+			c := part.Text
 			p := m.Classify(c)
 			k := v.labelIndex(p.Label)
 			counts[k]++
@@ -231,8 +273,9 @@ func (v *view) labelIndex(l string) int {
 // layout places the comparison chart's rows.
 func (v *view) layout() {
 	const rowHeight = 48
+	v.TOC = len(v.Docs) >= tocMin
 	for i, d := range v.Docs {
-		v.Chart.Rows = append(v.Chart.Rows, chartRow{Name: d.Name, Y: i * rowHeight, Claims: d.Claims, Shares: d.Shares})
+		v.Chart.Rows = append(v.Chart.Rows, chartRow{ID: d.ID, Name: d.Name, Y: i * rowHeight, Claims: d.Claims, Shares: d.Shares})
 	}
 	v.Chart.Height = len(v.Docs) * rowHeight
 }
@@ -244,6 +287,16 @@ type evalView struct {
 	Scores            []scoreView
 	Cells             []cellView
 	Size              int // side of the heat map, in cells
+	ECE               float64
+	Bins              []binView // the reliability diagram
+}
+
+// binView is one bar of the reliability diagram, in a 200×200 plot:
+// X and Width place the bin, Y and Height the share of its predictions
+// that were right, Dot the height of their mean confidence.
+type binView struct {
+	X, Width, Y, Height, Dot float64
+	Title                    string
 }
 
 type scoreView struct {
@@ -260,7 +313,17 @@ type cellView struct {
 }
 
 func newEvalView(r *stance.Report, labels []labelView) *evalView {
-	e := &evalView{Method: r.Method, Accuracy: r.Accuracy, MacroF1: r.MacroF1, Size: len(r.Labels)}
+	e := &evalView{Method: r.Method, Accuracy: r.Accuracy, MacroF1: r.MacroF1, Size: len(r.Labels), ECE: r.ECE}
+	for _, b := range r.Reliability {
+		if b.Claims == 0 {
+			continue
+		}
+		e.Bins = append(e.Bins, binView{
+			X: 200 * b.Lo, Width: 200*(b.Hi-b.Lo) - 2, Y: 200 * (1 - b.Accuracy), Height: 200 * b.Accuracy,
+			Dot:   200 * (1 - b.Confidence),
+			Title: fmt.Sprintf("probability %.1f–%.1f: %d predictions, mean probability %.2f, right %.0f%%", b.Lo, b.Hi, b.Claims, b.Confidence, 100*b.Accuracy),
+		})
+	}
 	for _, l := range r.Labels {
 		s := r.PerLabel[l]
 		class := ""

@@ -77,7 +77,13 @@ func TestContent(t *testing.T) {
 	assert.Contains(t, html, `data-label="blame_japan"`)
 	assert.Contains(t, html, "3 claims: blame_japan 0 (0%); blame_russia 1 (33%); compromise 1 (33%); neutral 1 (33%);")
 	assert.Contains(t, html, `<svg class="heat"`)
-	assert.Equal(t, 16, strings.Count(html, `fill="#0072B2" fill-opacity=`), "4×4 heat map")
+	assert.Equal(t, 16, strings.Count(html, `width="58" height="58" fill="#0072B2"`), "4×4 heat map")
+	// The reliability diagram: a bar and a dot for each bin that holds
+	// predictions, and the expected calibration error.
+	assert.Contains(t, html, `<svg class="reliability"`)
+	assert.Equal(t, strings.Count(html, `fill-opacity="0.6"><title>probability `), strings.Count(html, `<circle `))
+	assert.Positive(t, strings.Count(html, `<circle `))
+	assert.Contains(t, html, "Expected calibration error 0.")
 	assert.Contains(t, html, "macro-F1 0.")
 
 	// Deterministic.
@@ -99,4 +105,52 @@ func TestUserLabelsGetColours(t *testing.T) {
 	assert.Contains(t, html, `data-label="blame_us"`)
 	assert.Contains(t, html, "blame_us (1)")
 	assert.Contains(t, html, "#E69F00", "the fifth label takes the next colour")
+}
+
+// TestBidiIsolated checks that a claim's unterminated right-to-left
+// override cannot reorder what follows it: every claim's text and every
+// heading is isolated for bidirectional text.
+func TestBidiIsolated(t *testing.T) {
+	m, err := stance.Train(corpus.Claims())
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	docs := []report.Document{{Name: "\u202eevil name", Text: "Moscow \u202erefuses the talks. Tokyo waits. \u2067Both sides should compromise."}}
+	require.NoError(t, report.Write(&buf, m, docs, report.Options{}))
+	html := buf.String()
+	assert.Contains(t, html, `<bdi>Moscow `+"\u202e"+`refuses the talks.</bdi>`)
+	assert.Contains(t, html, `<bdi>Tokyo waits.</bdi>`)
+	assert.Contains(t, html, `<h2 id="doc-1"><bdi>`+"\u202e"+`evil name</bdi></h2>`)
+	assert.Regexp(t, `\.claim \{[^}]*unicode-bidi: isolate`, html)
+	assert.Equal(t, strings.Count(html, `class="claim `), strings.Count(html, `"><bdi>`)-1, "a claim without <bdi>")
+}
+
+// TestPages checks what the report shows of a page: the parts that are
+// not claims in grey and uncounted, the author and date under the name,
+// and from four texts on a table of contents.
+func TestPages(t *testing.T) {
+	m := model(t)
+	doc := report.Document{
+		Name: "Tokyo weighs fishing talks", Author: "Jane Roe", Date: "2019-03-03",
+		Text: "Home | World | Asia\n\nTokyo weighs fishing talks\n\nMoscow refuses to meet Tokyo halfway. The talks took place in May.\n\nShare this article",
+	}
+	html := render(t, m, []report.Document{doc}, report.Options{})
+	assert.Equal(t, 2, strings.Count(html, `class="claim `), "the claims")
+	assert.Equal(t, 3, strings.Count(html, `<span class="skip"`), "the menu, the title and the widget, shown")
+	assert.Contains(t, html, `<span class="skip" title="not a claim: navigation"><bdi>Home | World | Asia</bdi></span>`)
+	assert.Contains(t, html, "2 claims: ")
+	assert.Contains(t, html, "3 lines that are not claims shown in grey.")
+	assert.Contains(t, html, `<p class="byline"><bdi>Jane Roe</bdi> · <bdi>2019-03-03</bdi></p>`)
+	assert.NotContains(t, html, `class="toc"`, "no table of contents for one text")
+
+	docs := []report.Document{doc, doc, doc}
+	assert.NotContains(t, render(t, m, docs, report.Options{}), `class="toc"`, "nor for three")
+	docs = append(docs, doc)
+	html = render(t, m, docs, report.Options{})
+	require.Contains(t, html, `<nav class="toc"`)
+	toc := html[strings.Index(html, `<nav class="toc"`):strings.Index(html, `</nav>`)]
+	for i := 1; i <= 4; i++ {
+		assert.Contains(t, toc, fmt.Sprintf(`<li><a href="#doc-%d">`, i))
+		assert.Contains(t, html, fmt.Sprintf(`<h2 id="doc-%d">`, i), "the target of each link")
+	}
+	assert.Equal(t, 4, strings.Count(toc, `<svg class="bar"`), "a profile bar per text")
 }

@@ -4,35 +4,62 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/page"
+	"github.com/stancekit/stancekit/record"
 	"github.com/stancekit/stancekit/stance"
 )
 
-// A batch of the pipeline holds at most batchSize claims or batchBytes
-// bytes of claims (plus the claim that crosses that limit): memory stays
-// bounded by the batches in flight, whatever the input size.
+// A batch of the pipeline holds at most batchSize claims, or as many as
+// fit batchBytes of output at most (plus the claim that crosses that
+// limit), counting for each claim the largest record it can give: memory
+// stays bounded by the batches in flight, whatever the input and the
+// model.
 const (
 	batchSize  = 1024
 	batchBytes = 1 << 20
 )
 
+// recordBytes returns an upper bound of the bytes of the record of a
+// claim of n bytes from source, in any format: its text and source
+// escaped (at most 6 bytes a byte), each label with its probability, and
+// the evidence.
+func recordBytes(n int, source string, labels []string) int {
+	size := 6*(n+len(source)) + 128
+	for _, l := range labels {
+		size += 6*len(l) + 24
+	}
+	return size + stance.MaxEvidence*(6*record.MaxFeatureBytes+48)
+}
+
+// workersPerCPU bounds -workers: more workers than this many per
+// processor only add batches in flight, and so memory.
+const workersPerCPU = 4
+
+func maxWorkers() int { return workersPerCPU * runtime.NumCPU() }
+
 func runClassify(e env, args []string) error {
-	fs := newFlags(e, "classify", "[-model FILE] [-lines] [-format jsonl|tsv|text] [-summary] [FILE|-]...",
+	fs := newFlags(e, "classify", "[-model FILE] [-lines] [-keep-skipped] [-format jsonl|tsv|text] [-summary] [FILE|-]...",
 		"Splits each file (or standard input, '-') into claims and writes one record per claim,\n"+
-			"in input order. Without -model it uses the model trained on the embedded corpus.")
+			"in input order. A file may be plain text or a saved HTML page (told apart by content):\n"+
+			"of a page only the main text is read. Titles, headings, bylines, datelines, captions,\n"+
+			"navigation, widgets, tag lists, related headlines and a cut-off last fragment are not\n"+
+			"claims: they are not classified, not counted, and written only with -keep-skipped.\n"+
+			"Without -model it uses the model trained on the embedded corpus.")
 	modelPath := fs.String("model", "", "model `FILE` written by 'stance train'")
-	lines := fs.Bool("lines", false, "treat each non-empty line as one claim instead of splitting sentences")
+	lines := fs.Bool("lines", false, "treat each non-empty line as one claim: no sentence splitting, no HTML, nothing skipped")
+	keep := fs.Bool("keep-skipped", false, `also write the parts that are not claims, as records with label "skip" and their kind`)
 	format := fs.String("format", "jsonl", "output `format`: jsonl, tsv or text")
 	summary := fs.Bool("summary", false, "add the share of each label per source")
-	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "number of parallel classifiers")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), fmt.Sprintf("number of parallel classifiers, 1 to %d", maxWorkers()))
 	if err := parse(e, fs, args); err != nil {
 		return err
 	}
@@ -40,8 +67,11 @@ func runClassify(e env, args []string) error {
 	if !ok {
 		return usageError("unknown -format %q (want jsonl, tsv or text)", *format)
 	}
-	if *workers < 1 {
-		return usageError("-workers must be at least 1")
+	if *workers < 1 || *workers > maxWorkers() {
+		return usageError("-workers must be between 1 and %d (%d × the %d processors)", maxWorkers(), workersPerCPU, runtime.NumCPU())
+	}
+	if err := e.checkStdout(); err != nil {
+		return err
 	}
 	m, err := loadModel(*modelPath)
 	if err != nil {
@@ -50,9 +80,10 @@ func runClassify(e env, args []string) error {
 	inputs := fs.Args()
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
+		noteStdin(e, "classify")
 	}
 	w := bufio.NewWriterSize(e.stdout, 256<<10)
-	c := &classifier{model: m, labels: m.Labels(), enc: enc, w: w, workers: *workers, lines: *lines}
+	c := &classifier{model: m, labels: m.Labels(), enc: enc, w: w, workers: *workers, lines: *lines, keep: *keep}
 	c.enc.header(c)
 	var sums []sourceSummary
 	for _, name := range inputs {
@@ -60,6 +91,9 @@ func runClassify(e env, args []string) error {
 		if err != nil {
 			w.Flush()
 			return err
+		}
+		if s.claims == 0 && s.skipped > 0 && !*keep {
+			fmt.Fprintf(e.stderr, "stance classify: %s: no claims: %d lines or sentences are not claims (titles, headings, menus…); with -lines, each line is one claim\n", name, s.skipped)
 		}
 		if *summary {
 			c.enc.summary(c, s)
@@ -80,22 +114,59 @@ type classifier struct {
 	w       *bufio.Writer
 	workers int
 	lines   bool
+	keep    bool // write skipped parts too
 }
 
 // sourceSummary counts the labels of one source.
 type sourceSummary struct {
-	source string
-	claims int
-	counts map[string]int
+	source  string
+	claims  int
+	skipped int // parts that are not claims
+	counts  map[string]int
 }
 
-// job is a batch of claims on its way through the pipeline.
+// job is a batch of parts on its way through the pipeline.
 type job struct {
-	seq    int      // position of the batch in the source
-	first  int      // index of its first claim in the source
-	claims []string // the claims
-	out    []byte   // their encoded records
-	counts []int    // claims per label, in the order of labels
+	seq     int         // position of the batch in the source
+	first   int         // index of its first part in the source
+	parts   []page.Part // the claims, and the parts that are not
+	out     []byte      // their encoded records
+	counts  []int       // claims per label, in the order of labels
+	skipped int         // parts that are not claims
+}
+
+// A partScanner reads the parts of one source.
+type partScanner interface {
+	Scan() bool
+	Part() page.Part
+	Truncated() bool
+	Err() error
+}
+
+// lineParts makes every non-empty line a claim (-lines).
+type lineParts struct{ *features.ClaimScanner }
+
+func (l lineParts) Part() page.Part { return page.Part{Text: l.Text()} }
+
+// textParts reads the parts of plain text.
+type textParts struct{ *page.Scanner }
+
+func (textParts) Truncated() bool { return false }
+
+// openParts returns the parts of r. With lines, every non-empty line is a
+// claim. Otherwise r is a saved HTML page or plain text, as page.Open
+// reads it.
+func openParts(r io.Reader, lines bool) (partScanner, error) {
+	if lines {
+		sc := features.NewClaimScanner(r)
+		sc.Lines = true
+		return lineParts{sc}, nil
+	}
+	sc, err := page.Open(r)
+	if err != nil {
+		return nil, err
+	}
+	return textParts{sc}, nil
 }
 
 // classifySource classifies the claims of one input. A reader goroutine
@@ -128,8 +199,11 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 	var readErr error
 	go func() { // reader
 		defer close(todo)
-		sc := features.NewClaimScanner(r)
-		sc.Lines = c.lines
+		sc, err := openParts(r, c.lines)
+		if err != nil {
+			readErr = err
+			return
+		}
 		seq, n := 0, 0
 		for {
 			var j *job
@@ -138,21 +212,22 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 			case <-stop:
 				return
 			}
-			j.seq, j.first, j.claims = seq, n, j.claims[:0]
+			j.seq, j.first, j.parts = seq, n, j.parts[:0]
 			size := 0
-			for len(j.claims) < batchSize && size < batchBytes && sc.Scan() {
-				size += len(sc.Text())
+			for len(j.parts) < batchSize && size < batchBytes && sc.Scan() {
+				p := sc.Part()
+				size += recordBytes(len(p.Text), name, c.labels)
 				if sc.Truncated() {
 					fmt.Fprintf(e.stderr, "stance classify: %s: claim %d: line longer than %d bytes, truncated\n",
-						name, n+len(j.claims), features.MaxBlockBytes)
+						name, n+len(j.parts), features.MaxBlockBytes)
 				}
-				j.claims = append(j.claims, sc.Text())
+				j.parts = append(j.parts, p)
 			}
-			if len(j.claims) == 0 {
+			if len(j.parts) == 0 {
 				readErr = sc.Err()
 				return
 			}
-			seq, n = seq+1, n+len(j.claims)
+			seq, n = seq+1, n+len(j.parts)
 			todo <- j
 		}
 	}()
@@ -168,8 +243,16 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 			for j := range todo {
 				j.out = j.out[:0]
 				clear(j.counts)
-				for i, text := range j.claims {
-					c.model.ClassifyTo(&p, text)
+				j.skipped = 0
+				for i, part := range j.parts {
+					if part.Skip {
+						j.skipped++
+						if c.keep {
+							j.out = c.enc.skip(j.out, c, name, j.first+i, part)
+						}
+						continue
+					}
+					c.model.ClassifyTo(&p, part.Text)
 					j.counts[labelIndex[p.Label]]++
 					j.out = c.enc.claim(j.out, c, name, j.first+i, p)
 				}
@@ -193,8 +276,9 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 					halt() // no point in reading on
 				}
 			}
-			sum.claims += len(j.claims)
+			sum.skipped += j.skipped
 			for k, n := range j.counts {
+				sum.claims += n
 				sum.counts[c.labels[k]] += n
 			}
 			free <- j
@@ -210,6 +294,7 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 type encoder struct {
 	header  func(c *classifier)
 	claim   func(b []byte, c *classifier, source string, index int, p stance.Prediction) []byte
+	skip    func(b []byte, c *classifier, source string, index int, p page.Part) []byte
 	summary func(c *classifier, s sourceSummary)
 	footer  func(c *classifier, all []sourceSummary)
 }
@@ -218,22 +303,9 @@ var encoders = map[string]encoder{
 	"jsonl": {
 		header: func(*classifier) {},
 		claim:  appendJSONClaim,
+		skip:   appendJSONSkip,
 		summary: func(c *classifier, s sourceSummary) {
-			b := []byte(`{"source":`)
-			b = appendJSONString(b, s.source)
-			b = append(b, `,"summary":{"claims":`...)
-			b = strconv.AppendInt(b, int64(s.claims), 10)
-			b = append(b, `,"counts":{`...)
-			for i, l := range c.labels {
-				b = appendKey(b, i, l)
-				b = strconv.AppendInt(b, int64(s.counts[l]), 10)
-			}
-			b = append(b, `},"shares":{`...)
-			for i, l := range c.labels {
-				b = appendKey(b, i, l)
-				b = strconv.AppendFloat(b, share(s, l), 'f', 4, 64)
-			}
-			c.w.Write(append(b, "}}}\n"...))
+			c.w.Write(record.AppendSummary(nil, s.source, s.counts, s.skipped, c.labels))
 		},
 		footer: func(*classifier, []sourceSummary) {},
 	},
@@ -246,6 +318,7 @@ var encoders = map[string]encoder{
 			fmt.Fprint(c.w, "\tevidence\ttext\n")
 		},
 		claim:   appendTSVClaim,
+		skip:    appendTSVSkip,
 		summary: func(*classifier, sourceSummary) {},
 		footer: func(c *classifier, all []sourceSummary) {
 			fmt.Fprint(c.w, "\n# summary\nsource\tclaims")
@@ -265,10 +338,14 @@ var encoders = map[string]encoder{
 	"text": {
 		header: func(*classifier) {},
 		claim:  appendTextClaim,
+		skip:   appendTextSkip,
 		summary: func(c *classifier, s sourceSummary) {
 			fmt.Fprintf(c.w, "%s: %d claims:", s.source, s.claims)
 			for _, l := range c.labels {
 				fmt.Fprintf(c.w, "  %s %d (%.0f%%)", l, s.counts[l], 100*share(s, l))
+			}
+			if s.skipped > 0 {
+				fmt.Fprintf(c.w, "  (%d skipped)", s.skipped)
 			}
 			fmt.Fprint(c.w, "\n\n")
 		},
@@ -284,125 +361,38 @@ func share(s sourceSummary, l string) float64 {
 	return float64(s.counts[l]) / float64(s.claims)
 }
 
-// appendJSONClaim appends one claim record as a JSON line. Probabilities
-// and contributions are rounded to 4 decimals.
+// appendJSONClaim appends one claim record as a JSON line.
 func appendJSONClaim(b []byte, c *classifier, source string, index int, p stance.Prediction) []byte {
-	b = append(b, `{"source":`...)
-	b = appendJSONString(b, source)
-	b = append(b, `,"index":`...)
+	return record.AppendClaim(b, source, index, &p, c.labels)
+}
+
+// appendJSONSkip appends the record of a part that is not a claim.
+func appendJSONSkip(b []byte, c *classifier, source string, index int, p page.Part) []byte {
+	return record.AppendSkip(b, source, index, p.Text, p.Kind)
+}
+
+// appendTSVSkip appends a part that is not a claim as a row: no
+// probabilities, and its kind in the evidence column.
+func appendTSVSkip(b []byte, c *classifier, source string, index int, p page.Part) []byte {
+	b = append(b, tsvField(source)...)
+	b = append(b, '\t')
 	b = strconv.AppendInt(b, int64(index), 10)
-	b = append(b, `,"text":`...)
-	b = appendJSONString(b, p.Text)
-	b = append(b, `,"label":`...)
-	b = appendJSONString(b, p.Label)
-	b = append(b, `,"probabilities":{`...)
-	for i, l := range c.labels {
-		b = appendKey(b, i, l)
-		b = appendFixed4(b, p.Probabilities[l])
+	b = append(b, "\t"+record.SkipLabel...)
+	for range c.labels {
+		b = append(b, '\t')
 	}
-	b = append(b, `},"evidence":[`...)
-	for i, ev := range p.Evidence {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"feature":`...)
-		b = appendJSONString(b, ev.Feature)
-		b = append(b, `,"count":`...)
-		b = strconv.AppendInt(b, int64(ev.Count), 10)
-		b = append(b, `,"contribution":`...)
-		b = appendFixed4(b, ev.Contribution)
-		b = append(b, '}')
-	}
-	return append(b, "]}\n"...)
+	b = append(b, '\t')
+	b = append(b, tsvField(p.Kind)...)
+	b = append(b, '\t')
+	b = append(b, tsvField(p.Text)...)
+	return append(b, '\n')
 }
 
-// appendFixed4 appends x with exactly four decimals, like
-// strconv.AppendFloat(b, x, 'f', 4, 64) but without its general-purpose
-// conversion: records carry many numbers. Values too large for the fast
-// path, and NaN or infinities, take strconv's.
-func appendFixed4(b []byte, x float64) []byte {
-	if !(x > -1e12 && x < 1e12) {
-		return strconv.AppendFloat(b, x, 'f', 4, 64)
-	}
-	neg := x < 0
-	if neg {
-		x = -x
-	}
-	n := int64(math.Round(x * 1e4))
-	if neg && n != 0 {
-		b = append(b, '-')
-	}
-	b = strconv.AppendInt(b, n/1e4, 10)
-	frac := n % 1e4
-	return append(b, '.', byte('0'+frac/1000), byte('0'+frac/100%10), byte('0'+frac/10%10), byte('0'+frac%10))
+// appendTextSkip appends a part that is not a claim for reading in a
+// terminal.
+func appendTextSkip(b []byte, c *classifier, source string, index int, p page.Part) []byte {
+	return fmt.Appendf(b, "%s:%d\t%-12s %-4s  %s\n", source, index, record.SkipLabel, "", oneLine("("+p.Kind+") "+p.Text))
 }
-
-// appendKey appends a JSON object key, preceded by a comma unless first.
-func appendKey(b []byte, i int, key string) []byte {
-	if i > 0 {
-		b = append(b, ',')
-	}
-	b = appendJSONString(b, key)
-	return append(b, ':')
-}
-
-// appendJSONString appends s as a JSON string. Invalid UTF-8 becomes
-// U+FFFD.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		// Copy the longest run that needs no escaping in one go.
-		j := i
-		for j < len(s) && safeJSON[s[j]] {
-			j++
-		}
-		b = append(b, s[i:j]...)
-		if i = j; i == len(s) {
-			break
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
-				b = append(b, '\\', c)
-			case c == '\n':
-				b = append(b, '\\', 'n')
-			case c == '\t':
-				b = append(b, '\\', 't')
-			case c == '\r':
-				b = append(b, '\\', 'r')
-			case c < 0x20 || c == 0x7f:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			default:
-				b = append(b, c)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, `\u202`...)
-			b = append(b, hex[r&0xf])
-		default:
-			b = append(b, s[i:i+n]...)
-		}
-		i += n
-	}
-	return append(b, '"')
-}
-
-// safeJSON marks the bytes that stand for themselves in a JSON string:
-// printable ASCII but the quote and the backslash.
-var safeJSON = func() (t [256]bool) {
-	for c := 0x20; c < 0x7f; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return t
-}()
 
 // appendTSVClaim appends one claim as a tab-separated row.
 func appendTSVClaim(b []byte, c *classifier, source string, index int, p stance.Prediction) []byte {
@@ -413,7 +403,7 @@ func appendTSVClaim(b []byte, c *classifier, source string, index int, p stance.
 	b = append(b, tsvField(p.Label)...)
 	for _, l := range c.labels {
 		b = append(b, '\t')
-		b = appendFixed4(b, p.Probabilities[l])
+		b = record.AppendFixed4(b, p.Probabilities[l])
 	}
 	b = append(b, '\t')
 	b = appendEvidence(b, p.Evidence, 3, tsvField)
@@ -439,20 +429,53 @@ func appendEvidence(b []byte, ev []stance.Evidence, n int, clean func(string) st
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		b = fmt.Appendf(b, "%s (%+.2f)", clean(e.Feature), e.Contribution)
+		b = fmt.Appendf(b, "%s (%+.2f)", clean(record.ClipFeature(e.Feature)), e.Contribution)
 	}
 	return b
 }
 
-// tsvField makes s safe for one TSV field: tabs and line breaks become
-// spaces, invalid UTF-8 becomes U+FFFD.
+// tsvField makes s safe for one TSV field and for a terminal: tabs and
+// line breaks become spaces, invalid UTF-8 becomes U+FFFD, and other
+// control characters (ESC, which starts terminal escape sequences,
+// included) and the bidirectional formatting characters, which reorder
+// the text around them, are written as escapes: \x1b, \u202e.
 func tsvField(s string) string {
-	return strings.ToValidUTF8(strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return ' '
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.IsControl(r) || isBidiControl(r) {
+			clean = false
+			break
 		}
-		return r
-	}, s), "\uFFFD")
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case r == utf8.RuneError:
+			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
+				b.WriteString("\uFFFD")
+			} else {
+				b.WriteRune(r)
+			}
+		case r < 0x80 && unicode.IsControl(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unicode.IsControl(r) || isBidiControl(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isBidiControl reports whether r is a bidirectional formatting
+// character: an embedding, override or isolate, or a directional mark.
+func isBidiControl(r rune) bool {
+	return r == '\u061c' || r == '\u200e' || r == '\u200f' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }
 
 // oneLine folds the line breaks of s into spaces.

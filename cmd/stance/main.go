@@ -8,7 +8,9 @@
 //	stance train [-data FILE]... [-no-builtin] [options] -o FILE
 //	stance eval [-data FILE]... [-no-builtin] [-model FILE] [-folds 10] [-repeats 5] [-seed 1] [-by-source] [-test FILE] [-json]
 //	stance top [-model FILE] [-n 20]
+//	stance suggest [-model FILE | -data FILE]... [-n 20] [-label L] [-lines] [FILE|-]...
 //	stance report [-model FILE] [-o FILE] [-title T] [-eval] [-lines] [FILE|-]...
+//	stance annotate [-model FILE] [-data FILE]... [-labels a,b,c] [-o mine.jsonl] [-addr 127.0.0.1:0] FILE...
 //
 // Run "stance COMMAND -h" for the flags of a command. Without -model,
 // commands use the model trained on the embedded corpus. The exit status
@@ -44,6 +46,25 @@ type env struct {
 	stdout, stderr io.Writer
 }
 
+// errStdoutClosed is the error of a command that writes to a closed
+// standard output.
+var errStdoutClosed = errors.New("standard output is closed: nothing written there would be kept (use -o FILE, or redirect it)")
+
+// closedOutput stands for a standard output that was closed when the
+// process started.
+type closedOutput struct{}
+
+func (closedOutput) Write([]byte) (int, error) { return 0, errStdoutClosed }
+
+// checkStdout returns an error if the standard output is closed. Commands
+// that write there call it before any work.
+func (e env) checkStdout() error {
+	if _, closed := e.stdout.(closedOutput); closed {
+		return errStdoutClosed
+	}
+	return nil
+}
+
 // command is one subcommand.
 type command struct {
 	name, synopsis string
@@ -55,11 +76,18 @@ var commands = []command{
 	{"train", "train a model and write it to a file", runTrain},
 	{"eval", "cross-validate, or score a labeled test file", runEval},
 	{"top", "show the most informative features of each label", runTop},
+	{"suggest", "list the claims most worth labeling next", runSuggest},
 	{"report", "write an HTML report: texts highlighted by stance, profiles as charts", runReport},
+	{"annotate", "label claims in the browser, the most useful first, with the model's suggestion", runAnnotate},
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], env{os.Stdin, os.Stdout, os.Stderr}))
+	removeTempsOnSignal()
+	var stdout io.Writer = os.Stdout
+	if stdoutWasClosed() {
+		stdout = closedOutput{}
+	}
+	os.Exit(run(os.Args[1:], env{os.Stdin, stdout, os.Stderr}))
 }
 
 // run executes the command line args and returns the exit status.
@@ -135,4 +163,14 @@ func parse(e env, fs *flag.FlagSet, args []string) error {
 		return fmt.Errorf("%w: %v (see 'stance %s -h')", errUsage, err, fs.Name())
 	}
 	return nil
+}
+
+// noteStdin tells, on standard error, that a command reads standard
+// input when that is a terminal: a command waiting silently looks hung.
+func noteStdin(e env, name string) {
+	if f, ok := e.stdin.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			fmt.Fprintf(e.stderr, "stance %s: reading standard input (end with Ctrl-D; 'stance %s -h' for help)\n", name, name)
+		}
+	}
 }

@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -123,7 +122,8 @@ func TestTrainClassifyTopEval(t *testing.T) {
 	r = runCmd(t, "", "top", "-model", model, "-n", "3")
 	require.Equal(t, 0, r.status, r.stderr)
 	assert.Contains(t, r.stdout, "blame_us\n")
-	assert.Equal(t, 5+5*3, strings.Count(r.stdout, "\n"), r.stdout)
+	assert.True(t, strings.HasPrefix(r.stdout, "label     weight  count  feature\n"), "a header row: %s", r.stdout)
+	assert.Equal(t, 1+5+5*3, strings.Count(r.stdout, "\n"), r.stdout)
 
 	r = runCmd(t, "", "eval", "-test", data, "-model", model, "-json")
 	require.Equal(t, 0, r.status, r.stderr)
@@ -258,24 +258,6 @@ func TestBinary(t *testing.T) {
 	}
 }
 
-func TestAppendFixed4(t *testing.T) {
-	for _, x := range []float64{0, 1, 0.5, 0.12345, 0.99996, 1.00004, 2.36, 123.456789, -0.00004, -1.5, 1e-9, 0.00005, 0.00015, 7e11, 2e12} {
-		want := strconv.FormatFloat(x, 'f', 4, 64)
-		got := string(appendFixed4(nil, x))
-		// Ties may round differently (half away from zero vs. to even).
-		if got != want {
-			assert.InDelta(t, x, mustParse(t, got), 0.00006, "appendFixed4(%v) = %s, strconv %s", x, got, want)
-		}
-	}
-}
-
-func mustParse(t *testing.T, s string) float64 {
-	t.Helper()
-	x, err := strconv.ParseFloat(s, 64)
-	require.NoError(t, err)
-	return x
-}
-
 // TestClassifyOrder checks that parallel workers keep the input order
 // across many batches.
 func TestClassifyOrder(t *testing.T) {
@@ -314,10 +296,12 @@ func TestReport(t *testing.T) {
 	assert.Contains(t, html, "<title>My &lt;b&gt;report&lt;/b&gt;</title>")
 	assert.Contains(t, html, `data-label="blame_russia"`)
 	assert.NotContains(t, html, "<script>")
-	assert.Equal(t, 3, strings.Count(html, `class="claim `))
+	assert.Contains(t, html, "&lt;script&gt;alert(1)&lt;/script&gt;", "shown, escaped")
+	assert.Equal(t, 2, strings.Count(html, `class="claim `), "the markup without final punctuation is not a claim")
+	assert.Equal(t, 1, strings.Count(html, `<span class="skip"`))
 
 	r = runCmd(t, "Tokyo waits.", "report", "-lines")
 	require.Equal(t, 0, r.status, r.stderr)
 	assert.True(t, strings.HasPrefix(r.stdout, "<!DOCTYPE html>"))
-	assert.Contains(t, r.stdout, `<h2 id="doc-1">-</h2>`)
+	assert.Contains(t, r.stdout, `<h2 id="doc-1"><bdi>standard input</bdi></h2>`)
 }

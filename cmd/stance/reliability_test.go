@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -121,7 +122,7 @@ func TestModelFileErrors(t *testing.T) {
 		"empty":               "",
 		"truncated":           s[:len(s)/3],
 		"corrupt":             strings.Replace(s, `"counts":{`, `"counts":[`, 1),
-		"other version":       strings.Replace(s, `"version":1,"options"`, `"version":7,"options"`, 1),
+		"other version":       strings.Replace(s, `"version":2,"options"`, `"version":7,"options"`, 1),
 		"negative count":      strings.Replace(s, `"a":[1,0]`, `"a":[-1,0]`, 1),
 		"NaN count":           strings.Replace(s, `"a":[1,0]`, `"a":[NaN,0]`, 1),
 		"labels disagree":     strings.Replace(s, `"labels":["x","y"]`, `"labels":["x","y","z"]`, 1),
@@ -202,16 +203,37 @@ func TestMemoryBounded(t *testing.T) {
 	claims := write("claims.txt", 300_000, func(i int) string {
 		return "Moscow refuses to meet Tokyo halfway on the islands, claim " + strings.Repeat("x", i%7) + ".\n"
 	})
+	random := filepath.Join(dir, "random.bin")
+	noise := make([]byte, 20<<20)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range noise {
+		noise[i] = byte(rng.Uint32())
+	}
+	require.NoError(t, os.WriteFile(random, noise, 0o644))
+	// A model with a thousand labels of 64 bytes: each record holds every
+	// label, so the output is far larger than the input.
+	labels := write("labels.jsonl", 3000, func(i int) string {
+		return fmt.Sprintf(`{"text":"claim number %d about talks","label":"%s%03d"}`+"\n", i, strings.Repeat("l", 61), i%1000)
+	})
+	few := write("few.txt", 5000, func(i int) string { return fmt.Sprintf("Moscow refuses to meet Tokyo, claim %d.\n", i) })
+	wide := filepath.Join(dir, "wide.json")
+	out, err = exec.Command(bin, "train", "-no-builtin", "-no-lexicon", "-data", labels, "-o", wide).CombinedOutput()
+	require.NoError(t, err, "%s", out)
 	debug.FreeOSMemory()
+	const MiB = 1 << 10 // in KiB
 	tests := []struct {
-		name string
-		args []string
+		name  string
+		args  []string
+		limit int64 // KiB
 	}{
-		{"10 MB line, -lines", []string{"-lines", longLine}},
-		{"10 MB paragraph", []string{longLine}},
-		{"300,000 claims, -lines", []string{"-lines", claims}},
-		{"300,000 claims as text", []string{claims}},
-		{"300,000 claims, tsv, summary", []string{"-lines", "-format", "tsv", "-summary", claims}},
+		{"10 MB line, -lines", []string{"-lines", longLine}, 64 * MiB},
+		{"10 MB paragraph", []string{longLine}, 64 * MiB},
+		{"300,000 claims, -lines", []string{"-lines", claims}, 64 * MiB},
+		{"300,000 claims as text", []string{claims}, 64 * MiB},
+		{"300,000 claims, tsv, summary", []string{"-lines", "-format", "tsv", "-summary", claims}, 64 * MiB},
+		{"1000 labels of 64 bytes, 5,000 claims", []string{"-model", wide, "-lines", few}, 64 * MiB},
+		{"20 MB of random bytes", []string{random}, 96 * MiB},
+		{"20 MB of random bytes, -lines", []string{"-lines", random}, 64 * MiB},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -242,7 +264,7 @@ func TestMemoryBounded(t *testing.T) {
 			require.NoError(t, cmd.Wait(), stderr.String())
 			t.Logf("peak memory %d KiB", kib)
 			assert.Positive(t, kib)
-			assert.Less(t, kib, int64(64<<10), "peak memory over 64 MiB")
+			assert.Less(t, kib, tt.limit, "peak memory over %d MiB", tt.limit/MiB)
 		})
 	}
 }

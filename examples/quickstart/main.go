@@ -20,7 +20,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("Trained on %d claims (%d article sentences, %d extra); labels: %s\n",
+	fmt.Printf("Trained on %d claims (%d article sentences, %d written); labels: %s\n",
 		len(claims), len(corpus.ArticleClaims()), len(corpus.ExtraClaims()), strings.Join(model.Labels(), ", "))
 
 	for _, claim := range []string{

@@ -34,11 +34,7 @@ func main() {
 	}
 	var docs []report.Document
 	for _, a := range corpus.Articles() {
-		name := a.Title
-		if a.Author != "" {
-			name += " — " + a.Author
-		}
-		docs = append(docs, report.Document{Name: name, Text: a.Text})
+		docs = append(docs, report.Document{Name: a.Title, Author: a.Author, Date: a.Date, Text: a.Text})
 	}
 
 	f, err := os.Create(*out)
