@@ -32,6 +32,20 @@ func ExampleTokenize() {
 	// moscow | stanc | is | not | one | side | say | the | u.s.
 }
 
+func ExampleScanTokens() {
+	// Count the words of many claims without allocating: the buffer is
+	// reused from claim to claim, and each token is read in place.
+	var buf []byte
+	counts := map[string]int{}
+	for _, claim := range []string{"Tokyo won't yield.", "Moscow won't yield either."} {
+		buf = features.ScanTokens(claim, buf, func(tok []byte) {
+			counts[string(tok)]++ // the conversion in a map index does not allocate
+		})
+	}
+	fmt.Println(counts["yield"], counts["not"], counts["moscow"])
+	// Output: 2 2 1
+}
+
 func ExampleVectorizer() {
 	// Stems and bigrams, negation, actors, numbers, and direction
 	// features: denying Russia's fault blames Japan.

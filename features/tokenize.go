@@ -34,6 +34,13 @@ func Tokenize(s string) []string {
 	return out
 }
 
+// ScanTokens calls fn with each token of s, the tokens [Tokenize]
+// returns, without allocating: tok is only valid during the call. It
+// lives in buf, which ScanTokens grows as needed and returns for reuse.
+func ScanTokens(s string, buf []byte, fn func(tok []byte)) []byte {
+	return scan(s, buf, func(tok []byte, _ tokenFlags) { fn(tok) })
+}
+
 // tokenFlags describe where a token stands.
 type tokenFlags uint8
 
@@ -80,10 +87,24 @@ func scan(s string, buf []byte, emit func(tok []byte, f tokenFlags)) []byte {
 
 // wordEnd returns the end of the word that starts at s[start].
 func wordEnd(s string, start int) int {
-	if end, ok := initialismEnd(s, start); ok {
+	i := start
+	if c := s[i]; c < utf8.RuneSelf && (i+1 >= len(s) || s[i+1] != '.') {
+		// ASCII fast path: not an initialism ("U.S."), so the word is
+		// the run of ASCII letters and digits unless what ends it is a
+		// character that may continue a word.
+		for i < len(s) && s[i] < utf8.RuneSelf && asciiWord[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			return i
+		}
+		if c := s[i]; c < utf8.RuneSelf && c != '\'' && c != '.' && c != ',' {
+			return i
+		}
+		i = start
+	} else if end, ok := initialismEnd(s, start); ok {
 		return end
 	}
-	i := start
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf && asciiWord[c] {
 			i++
@@ -248,11 +269,17 @@ func isBreak(r rune) bool {
 }
 
 func prevRune(s string, i int) rune {
+	if i > 0 && s[i-1] < utf8.RuneSelf {
+		return rune(s[i-1])
+	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return r
 }
 
 func nextRune(s string, i int) rune {
+	if i < len(s) && s[i] < utf8.RuneSelf {
+		return rune(s[i])
+	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return r
 }

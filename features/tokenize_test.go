@@ -3,6 +3,7 @@ package features_test
 import (
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -125,4 +126,24 @@ func BenchmarkFeatures(b *testing.B) {
 	for b.Loop() {
 		dst = v.AppendFeatures(dst[:0], claim)
 	}
+}
+
+func TestScanTokens(t *testing.T) {
+	for _, s := range []string{
+		"", "Moscow’s stance isn't one-sided, says the U.S.", "  \t\n", "Ça va? Токио и Москва — 2018 год.",
+		"can't won't shan't", "\xff\xfebad utf-8\x00here", strings.Repeat("long word ", 200),
+	} {
+		var got []string
+		buf := features.ScanTokens(s, nil, func(tok []byte) { got = append(got, string(tok)) })
+		assert.Equal(t, features.Tokenize(s), got, "%q", s)
+		// Reusing the buffer gives the same tokens.
+		var again []string
+		features.ScanTokens(s, buf, func(tok []byte) { again = append(again, string(tok)) })
+		assert.Equal(t, got, again, "%q with a reused buffer", s)
+	}
+	buf := make([]byte, 0, 64)
+	allocs := testing.AllocsPerRun(100, func() {
+		buf = features.ScanTokens("Tokyo did not walk away; Moscow did.", buf, func([]byte) {})
+	})
+	assert.Zero(t, allocs)
 }

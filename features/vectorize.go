@@ -80,11 +80,11 @@ type Vectorizer struct {
 	// to name the actors. NewVectorizer sets it to true.
 	Direction bool
 
-	vocab  map[string]int
-	terms  []string
-	grams  gramIndex
-	tokens *cache[tokInfo] // token → what it is; nil until the vocabulary exists
-	tab    *tables         // derived from the settings with the token cache
+	vocab map[string]int
+	terms []string
+	grams gramIndex
+	gen   uint64  // generation of the vocabulary (see tokenTable); 0 until it exists
+	tab   *tables // derived from the settings with the token cache
 }
 
 // MaxClaimBytes bounds the work and memory spent on one claim: a
@@ -152,7 +152,7 @@ func (v *Vectorizer) AppendIndices(dst []int, text string) []int {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	maxN := max(v.NGram, 1)
-	if v.Negation || v.tokens == nil || !v.grams.closed() {
+	if v.Negation || v.gen == 0 || !v.grams.closed() {
 		sc.terms = v.appendTerms(sc.terms[:0], sc, text)
 		dst = v.appendIndicesSlow(dst, sc, maxN)
 		return v.appendDirections(dst, sc)
@@ -172,7 +172,7 @@ func (v *Vectorizer) AppendIndices(dst []int, text string) []int {
 			if last < 0 || sc.brks[i+n-1] {
 				break
 			}
-			g, ok := v.grams.pairs[gramKey(k, last)]
+			g, ok := v.grams.pairs.get(gramKey(k, last))
 			if !ok {
 				break
 			}
@@ -205,16 +205,21 @@ func (v *Vectorizer) appendDirections(dst []int, sc *scratch) []int {
 func (v *Vectorizer) appendIDs(sc *scratch, text string) {
 	sc.ids, sc.brks, sc.dts = sc.ids[:0], sc.brks[:0], sc.dts[:0]
 	t := v.tab
+	tt := &sc.table
+	if tt.gen != v.gen {
+		tt.reset(v.gen)
+	}
 	brk, dbrk := false, false
 	var prev tokInfo
 	prevKept := false
 	sc.tok = scan(clip(text), sc.tok, func(tok []byte, f tokenFlags) {
 		brk = brk || f&afterBreak != 0
 		dbrk = dbrk || f&afterBreak != 0
-		info, ok := v.tokens.getBytes(tok)
+		head, h := tokenKey(tok)
+		info, ok := tt.get(tok, head, h)
 		if !ok {
 			info = v.tokenInfo(tok)
-			v.tokens.put(string(tok), info)
+			tt.put(tok, head, h, info)
 		}
 		if prev.code != 0 && info.code != 0 && !(f&afterBreak != 0) {
 			if ph, ok := t.pairs[pairKey(prev.code, info.code)]; ok {
@@ -349,7 +354,7 @@ func appendGrams(dst []int, sc *scratch, maxN int, lookup func(feature []byte) (
 // "a b c" by ("a b", "c"). N-grams whose parts are not yet in the
 // vocabulary wait in pending, keyed by the missing part.
 type gramIndex struct {
-	pairs   map[uint64]int
+	pairs   gramTable
 	pending map[string][]int
 	waiting int // n-grams in pending
 }
@@ -363,8 +368,7 @@ func (g *gramIndex) closed() bool { return g.waiting == 0 }
 // that waited for it.
 func (v *Vectorizer) indexGram(i int, f string) {
 	g := &v.grams
-	if g.pairs == nil {
-		g.pairs = make(map[uint64]int)
+	if g.pending == nil {
 		g.pending = make(map[string][]int)
 	}
 	if strings.IndexByte(f, ' ') >= 0 {
@@ -398,7 +402,7 @@ func (v *Vectorizer) resolveGram(k int) {
 		g.waiting++
 		return
 	}
-	g.pairs[gramKey(p, l)] = k
+	g.pairs.put(gramKey(p, l), k)
 }
 
 // scratch holds the buffers of one feature extraction.
@@ -410,6 +414,7 @@ type scratch struct {
 	gram  []byte
 	dts   []dterm
 	dirs  []direction
+	table tokenTable // the fast path's tokens
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -555,12 +560,10 @@ func (v *Vectorizer) Index(f string) int {
 	v.vocab[f] = i
 	v.terms = append(v.terms, f)
 	v.indexGram(i, f)
-	if v.tokens == nil {
-		v.tokens = newCache[tokInfo](MaxStemCache)
+	if v.tab == nil {
 		v.tab = newTables(v)
-	} else {
-		v.tokens.reset() // a token's term may now be known
 	}
+	v.gen = nextGeneration() // a token's term may now be known
 	return i
 }
 
@@ -592,7 +595,7 @@ func (v *Vectorizer) Clone() *Vectorizer {
 	for i, f := range w.terms {
 		w.indexGram(i, f)
 	}
-	w.tokens = newCache[tokInfo](MaxStemCache)
+	w.gen = nextGeneration()
 	w.tab = newTables(&w)
 	return &w
 }
@@ -628,7 +631,7 @@ func (v *Vectorizer) Weak(f string) bool {
 
 // Reset empties the vocabulary and keeps the settings.
 func (v *Vectorizer) Reset() {
-	v.vocab, v.terms, v.grams, v.tokens, v.tab = nil, nil, gramIndex{}, nil, nil
+	v.vocab, v.terms, v.grams, v.gen, v.tab = nil, nil, gramIndex{}, 0, nil
 }
 
 // Vector is a sparse vector: Values[k] is the entry at index Indices[k].
@@ -789,7 +792,7 @@ func (v *Vectorizer) restore(f vectorizerFile) error {
 	for i, t := range v.terms {
 		v.indexGram(i, t)
 	}
-	v.tokens = newCache[tokInfo](MaxStemCache)
+	v.gen = nextGeneration()
 	v.tab = newTables(v)
 	return nil
 }

@@ -188,7 +188,11 @@ func AppendFixed4(dst []byte, x float64) []byte {
 	if neg && n != 0 {
 		dst = append(dst, '-')
 	}
-	dst = strconv.AppendInt(dst, n/1e4, 10)
+	if whole := n / 1e4; whole < 10 {
+		dst = append(dst, byte('0'+whole)) // probabilities, most contributions
+	} else {
+		dst = strconv.AppendInt(dst, whole, 10)
+	}
 	frac := n % 1e4
 	return append(dst, '.', byte('0'+frac/1000), byte('0'+frac/100%10), byte('0'+frac/10%10), byte('0'+frac%10))
 }
@@ -207,11 +211,9 @@ func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	for i := 0; i < len(s); {
-		// Copy the longest run that needs no escaping in one go.
-		j := i
-		for j < len(s) && safe[s[j]] {
-			j++
-		}
+		// Copy the longest run that needs no escaping in one go,
+		// testing 8 bytes at a time where it can.
+		j := safeRun(s, i)
 		b = append(b, s[i:j]...)
 		if i = j; i == len(s) {
 			break
@@ -248,6 +250,35 @@ func appendString(b []byte, s string) []byte {
 		i += n
 	}
 	return append(b, '"')
+}
+
+// safeRun returns the end of the run of bytes of s from i that stand for
+// themselves in a JSON string.
+func safeRun(s string, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		// A byte of w is unsafe if it is below 0x20, at or above 0x7f,
+		// '"' or '\\': each test sets the byte's high bit (the classic
+		// "has a byte less than n" tricks, exact for ASCII bytes; bytes
+		// with the high bit set are caught by w itself).
+		below := w - ones*0x20
+		del := w + ones*(0x80-0x7f)
+		quote := (w ^ ones*'"') - ones
+		slash := (w ^ ones*'\\') - ones
+		if (below|del|quote|slash|w)&highs != 0 {
+			break
+		}
+	}
+	for i < len(s) && safe[s[i]] {
+		i++
+	}
+	return i
 }
 
 // safe marks the bytes that stand for themselves in a JSON string:

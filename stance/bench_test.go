@@ -2,6 +2,7 @@ package stance_test
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -44,6 +45,33 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := stance.Load(bytes.NewReader(buf.Bytes())); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkDefault measures stance.Default, the stored default model:
+// compare with BenchmarkTrain, which builds the same model.
+func BenchmarkDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := stance.Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkClassifyResult is BenchmarkClassify in indexed form, with the
+// full evidence and without any.
+func BenchmarkClassifyResult(b *testing.B) {
+	m, err := stance.Default()
+	require.NoError(b, err)
+	for _, k := range []int{stance.MaxEvidence, 0} {
+		b.Run(fmt.Sprintf("evidence=%d", k), func(b *testing.B) {
+			var r stance.Result
+			b.ReportAllocs()
+			for b.Loop() {
+				m.ClassifyResult(&r, benchClaim, k)
+			}
+		})
 	}
 }
 

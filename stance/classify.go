@@ -49,11 +49,37 @@ type Evidence struct {
 	Contribution float64 `json:"contribution"`
 }
 
+// A Result is the model's decision on one claim in indexed form: labels
+// and features by their index in [Model.Labels] and [Model.Feature]. It
+// is what [Model.ClassifyResult] computes without building strings or
+// maps, for programs that classify at speed; [Model.Classify] gives the
+// same decision as a [Prediction].
+type Result struct {
+	// Label is the index of the most probable label.
+	Label int
+	// Probabilities holds the probability of every label, by index;
+	// they sum to 1.
+	Probabilities []float64
+	// Evidence lists the features that pushed the claim toward Label,
+	// strongest first, as [Prediction.Evidence] does.
+	Evidence []FeatureEvidence
+	// Unknown is [Prediction.Unknown].
+	Unknown bool
+}
+
+// FeatureEvidence is [Evidence] with the feature given by its index:
+// [Model.Feature] names it.
+type FeatureEvidence struct {
+	Feature      int
+	Count        int
+	Contribution float64
+}
+
 // scratch holds the per-call buffers of Classify.
 type scratch struct {
-	idx   []int
-	score []float64
-	top   []candidate
+	idx []int
+	top []candidate
+	r   Result
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -73,45 +99,73 @@ func (m *Model) Classify(text string) Prediction {
 func (m *Model) ClassifyTo(p *Prediction, text string) {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
+	r := &s.r
+	m.classify(r, s, text, MaxEvidence)
+	p.Text, p.Label, p.Unknown = text, m.labels[r.Label], r.Unknown
+	if p.Probabilities == nil {
+		p.Probabilities = make(map[string]float64, len(m.labels))
+	} else {
+		clear(p.Probabilities)
+	}
+	for c, l := range m.labels {
+		p.Probabilities[l] = r.Probabilities[c]
+	}
+	if p.Evidence == nil {
+		p.Evidence = make([]Evidence, 0, MaxEvidence)
+	}
+	p.Evidence = p.Evidence[:0]
+	for _, e := range r.Evidence {
+		p.Evidence = append(p.Evidence, Evidence{Feature: m.vec.Term(e.Feature), Count: e.Count, Contribution: e.Contribution})
+	}
+}
+
+// ClassifyResult is [Model.ClassifyTo] in indexed form: it writes the
+// decision on text into r, reusing r's storage, and lists at most
+// evidence features of evidence (none for 0; [MaxEvidence] at most). It
+// allocates nothing once r has room, and computes no evidence when
+// evidence is 0. ClassifyResult is safe for concurrent use with other
+// Results.
+func (m *Model) ClassifyResult(r *Result, text string, evidence int) {
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	m.classify(r, s, text, evidence)
+}
+
+// classify is ClassifyResult with the scratch space given.
+func (m *Model) classify(r *Result, s *scratch, text string, evidence int) {
 	K := len(m.labels)
 	s.idx = m.vec.AppendIndices(s.idx[:0], text)
-	s.score = append(s.score[:0], m.bias...)
+	if cap(r.Probabilities) < K {
+		r.Probabilities = make([]float64, K)
+	}
+	score := r.Probabilities[:K]
+	copy(score, m.bias)
 	known := false
 	for _, i := range s.idx {
 		w := m.push[i*K : (i+1)*K]
 		known = known || !m.weak[i] && w[0] != 0
 		for c := range K {
-			s.score[c] += w[c]
+			score[c] += w[c]
 		}
 	}
 	best := 0
 	for c := range K {
-		if s.score[c] > s.score[best] {
+		if score[c] > score[best] {
 			best = c
 		}
 	}
-	p.Unknown = !known
-	if p.Unknown && m.neutral >= 0 {
+	r.Unknown = !known
+	if r.Unknown && m.neutral >= 0 {
 		best = m.neutral
 	}
-	p.Text, p.Label = text, m.labels[best]
-	if p.Probabilities == nil {
-		p.Probabilities = make(map[string]float64, K)
-	} else {
-		clear(p.Probabilities)
+	r.Label = best
+	lse := logSumExp(score)
+	for c := range score {
+		score[c] = math.Exp(score[c] - lse)
 	}
-	lse := logSumExp(s.score)
-	for c := range s.score {
-		s.score[c] = math.Exp(s.score[c] - lse)
-	}
-	m.cal.top(s.score, best)
-	for c, l := range m.labels {
-		p.Probabilities[l] = s.score[c]
-	}
-	if p.Evidence == nil {
-		p.Evidence = make([]Evidence, 0, MaxEvidence)
-	}
-	p.Evidence, s.top = m.evidence(p.Evidence[:0], s.idx, best, s.top)
+	m.cal.top(score, best)
+	r.Probabilities = score
+	r.Evidence, s.top = m.evidence(r.Evidence[:0], s.idx, best, min(evidence, MaxEvidence), s.top)
 }
 
 // rawScores sets dst to the uncalibrated scores of text (bias plus the
@@ -146,9 +200,12 @@ func logSumExp(x []float64) float64 {
 }
 
 // evidence appends to ev the features among idx (with repeats) that push
-// toward label c, strongest first, at most MaxEvidence of them. It uses
-// top as scratch space and returns it for reuse.
-func (m *Model) evidence(ev []Evidence, idx []int, c int, top []candidate) ([]Evidence, []candidate) {
+// toward label c, strongest first, at most k of them. It uses top as
+// scratch space and returns it for reuse.
+func (m *Model) evidence(ev []FeatureEvidence, idx []int, c, k int, top []candidate) ([]FeatureEvidence, []candidate) {
+	if k <= 0 {
+		return ev, top
+	}
 	K := len(m.labels)
 	// Count the features that push toward c. A bitmap of feature indices
 	// (modulo its size) finds new features without a search; only a
@@ -162,54 +219,63 @@ func (m *Model) evidence(ev []Evidence, idx []int, c int, top []candidate) ([]Ev
 		}
 		b := uint(f) & 1023
 		if seen[b/64]&(1<<(b%64)) != 0 {
-			k := slices.IndexFunc(uniq, func(e candidate) bool { return e.f == f })
-			if k >= 0 {
-				uniq[k].n++
+			if j := slices.IndexFunc(uniq, func(e candidate) bool { return int(e.f) == f }); j >= 0 {
+				uniq[j].n++
 				continue
 			}
 		}
 		seen[b/64] |= 1 << (b % 64)
-		uniq = append(uniq, candidate{f: f, n: 1, contribution: d})
+		uniq = append(uniq, candidate{f: int32(f), n: 1, contribution: d})
 	}
-	// Select the strongest, in order, by insertion into the front of the
-	// same slice: uniq[:len(top)] is the sorted selection so far.
+	// Keep the k strongest, in order, by insertion into the front of the
+	// same slice: uniq[:n] is the sorted selection so far. Ties go by
+	// feature name, through the rank of each feature's name.
+	rank := m.ranks()
 	n := 0
 	for _, e := range uniq {
 		e.contribution *= float64(e.n) // Count × push, as documented
-		k := n
-		for k > 0 && m.before(e, uniq[k-1]) {
-			k--
+		if n == k && !e.before(uniq[k-1], rank) {
+			continue // the common case once the selection is full
 		}
-		if k == MaxEvidence {
-			continue
+		j := n
+		for j > 0 && e.before(uniq[j-1], rank) {
+			j--
 		}
-		if n < MaxEvidence {
+		if n < k {
 			n++
 		}
-		copy(uniq[k+1:n], uniq[k:n-1])
-		uniq[k] = e
+		copy(uniq[j+1:n], uniq[j:n-1])
+		uniq[j] = e
 	}
 	top = uniq[:n]
 	for _, e := range top {
-		ev = append(ev, Evidence{Feature: m.vec.Term(e.f), Count: e.n, Contribution: e.contribution})
+		ev = append(ev, FeatureEvidence{Feature: int(e.f), Count: int(e.n), Contribution: e.contribution})
 	}
 	return ev, top
 }
 
 // candidate is a feature on its way into the evidence of a prediction.
 type candidate struct {
-	f, n         int
+	f, n         int32
 	contribution float64
 }
 
 // before reports whether a ranks before b in the evidence: larger
-// contribution first, then feature name. Names are read only for ties.
-func (m *Model) before(a, b candidate) bool {
+// contribution first, then feature name, by its rank among the names.
+func (a candidate) before(b candidate, rank []uint32) bool {
 	if a.contribution != b.contribution {
 		return a.contribution > b.contribution
 	}
-	return m.vec.Term(a.f) < m.vec.Term(b.f)
+	return rank[a.f] < rank[b.f]
 }
+
+// Feature returns the name of the feature with index i, as
+// [FeatureEvidence] gives it: a stem, an n-gram, an actor or a direction
+// feature. It panics if i is not below [Model.NumFeatures].
+func (m *Model) Feature(i int) string { return m.vec.Term(i) }
+
+// NumFeatures returns the number of features the model knows.
+func (m *Model) NumFeatures() int { return m.vec.Len() }
 
 // sortEvidence orders evidence by contribution, then feature.
 func sortEvidence(ev []Evidence) {

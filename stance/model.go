@@ -28,9 +28,10 @@ type Model struct {
 	// same amount to every label's score, so the decision and the
 	// probabilities are those of the plain weights, and push is at once
 	// the weight table and the evidence.
-	push []float64
-	bias []float64 // log prior of each label
-	weak []bool    // weak[f]: feature f is weak (features.Vectorizer.Weak): no weight
+	push     []float64
+	bias     []float64 // log prior of each label
+	weak     []bool    // weak[f]: feature f is weak (features.Vectorizer.Weak): no weight
+	nameRank []uint32  // nameRank[f]: position of feature f's name in name order, for ties in the evidence
 
 	// cal maps scores to calibrated logits; push and bias above are
 	// already calibrated with it.

@@ -407,7 +407,28 @@ func (m *Model) prepare() {
 	for c := range m.bias {
 		m.bias[c] = m.cal.Scale*m.bias[c] + m.cal.Bias[c]
 	}
+	if len(m.nameRank) != V {
+		m.nameRank = nameRanks(m.vec)
+	}
 }
+
+// nameRanks returns the position of each feature of vec's vocabulary in
+// the order of their names.
+func nameRanks(vec *features.Vectorizer) []uint32 {
+	order := make([]int32, vec.Len())
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(vec.Term(int(a)), vec.Term(int(b))) })
+	rank := make([]uint32, len(order))
+	for r, f := range order {
+		rank[f] = uint32(r)
+	}
+	return rank
+}
+
+// ranks returns the rank of each feature's name (see nameRanks).
+func (m *Model) ranks() []uint32 { return m.nameRank }
 
 // labelScales returns the factor each label's counts are multiplied by
 // before the weights are computed (see [WithBalance]): a label whose

@@ -4,10 +4,10 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -46,8 +46,8 @@ const workersPerCPU = 4
 
 func maxWorkers() int { return workersPerCPU * runtime.NumCPU() }
 
-func runClassify(e env, args []string) error {
-	fs := newFlags(e, "classify", "[-model FILE] [-lines] [-keep-skipped] [-format jsonl|tsv|text] [-summary] [FILE|-]...",
+func runClassify(e env, args []string) (err error) {
+	fs := newFlags(e, "classify", "[-model FILE] [-lines] [-keep-skipped] [-format jsonl|tsv|text|labels] [-evidence N] [-summary] [-cpuprofile FILE] [FILE|-]...",
 		"Splits each file (or standard input, '-') into claims and writes one record per claim,\n"+
 			"in input order. A file may be plain text or a saved HTML page (told apart by content):\n"+
 			"of a page only the main text is read. Titles, headings, bylines, datelines, captions,\n"+
@@ -57,7 +57,9 @@ func runClassify(e env, args []string) error {
 	modelPath := fs.String("model", "", "model `FILE` written by 'stance train'")
 	lines := fs.Bool("lines", false, "treat each non-empty line as one claim: no sentence splitting, no HTML, nothing skipped")
 	keep := fs.Bool("keep-skipped", false, `also write the parts that are not claims, as records with label "skip" and their kind`)
-	format := fs.String("format", "jsonl", "output `format`: jsonl, tsv or text")
+	format := fs.String("format", "jsonl", "output `format`: jsonl, tsv, text, or labels (one label a line)")
+	evidence := fs.Int("evidence", -1, fmt.Sprintf("list at most `N` features of evidence a claim, 0 to %d; 0 computes none (default: %d in jsonl, 3 in tsv, 5 in text)", stance.MaxEvidence, stance.MaxEvidence))
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `FILE`, for 'go tool pprof'")
 	summary := fs.Bool("summary", false, "add the share of each label per source")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), fmt.Sprintf("number of parallel classifiers, 1 to %d", maxWorkers()))
 	if err := parse(e, fs, args); err != nil {
@@ -65,13 +67,33 @@ func runClassify(e env, args []string) error {
 	}
 	enc, ok := encoders[*format]
 	if !ok {
-		return usageError("unknown -format %q (want jsonl, tsv or text)", *format)
+		return usageError("unknown -format %q (want jsonl, tsv, text or labels)", *format)
+	}
+	if *evidence < -1 || *evidence > stance.MaxEvidence {
+		return usageError("-evidence must be between 0 and %d", stance.MaxEvidence)
+	}
+	if *evidence < 0 {
+		*evidence = enc.evidence
+	}
+	if *summary && *format == "labels" {
+		return usageError("-summary does not go with -format labels, which writes one label a line and nothing else")
 	}
 	if *workers < 1 || *workers > maxWorkers() {
 		return usageError("-workers must be between 1 and %d (%d × the %d processors)", maxWorkers(), workersPerCPU, runtime.NumCPU())
 	}
 	if err := e.checkStdout(); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(e, *cpuProfile)
+		if err != nil {
+			return fmt.Errorf("-cpuprofile: %w", err)
+		}
+		defer func() {
+			if perr := stop(); perr != nil && err == nil {
+				err = fmt.Errorf("-cpuprofile: %w", perr)
+			}
+		}()
 	}
 	m, err := loadModel(*modelPath)
 	if err != nil {
@@ -83,7 +105,10 @@ func runClassify(e env, args []string) error {
 		noteStdin(e, "classify")
 	}
 	w := bufio.NewWriterSize(e.stdout, 256<<10)
-	c := &classifier{model: m, labels: m.Labels(), enc: enc, w: w, workers: *workers, lines: *lines, keep: *keep}
+	c := &classifier{model: m, labels: m.Labels(), enc: enc, w: w, workers: *workers, lines: *lines, keep: *keep, evidence: *evidence}
+	if *format == "jsonl" {
+		c.rec = record.NewEncoder(m)
+	}
 	c.enc.header(c)
 	var sums []sourceSummary
 	for _, name := range inputs {
@@ -108,13 +133,15 @@ func runClassify(e env, args []string) error {
 
 // classifier streams claims through a model to an encoder.
 type classifier struct {
-	model   *stance.Model
-	labels  []string
-	enc     encoder
-	w       *bufio.Writer
-	workers int
-	lines   bool
-	keep    bool // write skipped parts too
+	model    *stance.Model
+	labels   []string
+	enc      encoder
+	w        *bufio.Writer
+	workers  int
+	lines    bool
+	keep     bool            // write skipped parts too
+	evidence int             // features of evidence per claim
+	rec      *record.Encoder // for jsonl
 }
 
 // sourceSummary counts the labels of one source.
@@ -232,14 +259,10 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 		}
 	}()
 
-	labelIndex := make(map[string]int, len(c.labels))
-	for k, l := range c.labels {
-		labelIndex[l] = k
-	}
 	var wg sync.WaitGroup
 	for range c.workers {
 		wg.Go(func() {
-			var p stance.Prediction
+			var r stance.Result
 			for j := range todo {
 				j.out = j.out[:0]
 				clear(j.counts)
@@ -252,9 +275,9 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 						}
 						continue
 					}
-					c.model.ClassifyTo(&p, part.Text)
-					j.counts[labelIndex[p.Label]]++
-					j.out = c.enc.claim(j.out, c, name, j.first+i, p)
+					c.model.ClassifyResult(&r, part.Text, c.evidence)
+					j.counts[r.Label]++
+					j.out = c.enc.claim(j.out, c, name, j.first+i, part.Text, &r)
 				}
 				done <- j
 			}
@@ -293,10 +316,13 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 // An encoder writes records in one output format.
 type encoder struct {
 	header  func(c *classifier)
-	claim   func(b []byte, c *classifier, source string, index int, p stance.Prediction) []byte
+	claim   func(b []byte, c *classifier, source string, index int, text string, r *stance.Result) []byte
 	skip    func(b []byte, c *classifier, source string, index int, p page.Part) []byte
 	summary func(c *classifier, s sourceSummary)
 	footer  func(c *classifier, all []sourceSummary)
+	// evidence is the number of features of evidence the format shows
+	// unless -evidence says otherwise.
+	evidence int
 }
 
 var encoders = map[string]encoder{
@@ -307,7 +333,8 @@ var encoders = map[string]encoder{
 		summary: func(c *classifier, s sourceSummary) {
 			c.w.Write(record.AppendSummary(nil, s.source, s.counts, s.skipped, c.labels))
 		},
-		footer: func(*classifier, []sourceSummary) {},
+		footer:   func(*classifier, []sourceSummary) {},
+		evidence: stance.MaxEvidence,
 	},
 	"tsv": {
 		header: func(c *classifier) {
@@ -334,6 +361,7 @@ var encoders = map[string]encoder{
 				fmt.Fprintln(c.w)
 			}
 		},
+		evidence: 3,
 	},
 	"text": {
 		header: func(*classifier) {},
@@ -349,8 +377,27 @@ var encoders = map[string]encoder{
 			}
 			fmt.Fprint(c.w, "\n\n")
 		},
-		footer: func(*classifier, []sourceSummary) {},
+		footer:   func(*classifier, []sourceSummary) {},
+		evidence: 5,
 	},
+	"labels": {
+		header:   func(*classifier) {},
+		claim:    appendLabelClaim,
+		skip:     appendLabelSkip,
+		summary:  func(*classifier, sourceSummary) {},
+		footer:   func(*classifier, []sourceSummary) {},
+		evidence: 0,
+	},
+}
+
+// appendLabelClaim appends the label of one claim and a newline.
+func appendLabelClaim(b []byte, c *classifier, source string, index int, text string, r *stance.Result) []byte {
+	return append(append(b, c.labels[r.Label]...), '\n')
+}
+
+// appendLabelSkip appends the label of a part that is not a claim.
+func appendLabelSkip(b []byte, c *classifier, source string, index int, p page.Part) []byte {
+	return append(b, record.SkipLabel+"\n"...)
 }
 
 // share returns label l's share of the claims of s.
@@ -362,8 +409,8 @@ func share(s sourceSummary, l string) float64 {
 }
 
 // appendJSONClaim appends one claim record as a JSON line.
-func appendJSONClaim(b []byte, c *classifier, source string, index int, p stance.Prediction) []byte {
-	return record.AppendClaim(b, source, index, &p, c.labels)
+func appendJSONClaim(b []byte, c *classifier, source string, index int, text string, r *stance.Result) []byte {
+	return c.rec.AppendClaim(b, source, index, text, r)
 }
 
 // appendJSONSkip appends the record of a part that is not a claim.
@@ -374,7 +421,7 @@ func appendJSONSkip(b []byte, c *classifier, source string, index int, p page.Pa
 // appendTSVSkip appends a part that is not a claim as a row: no
 // probabilities, and its kind in the evidence column.
 func appendTSVSkip(b []byte, c *classifier, source string, index int, p page.Part) []byte {
-	b = append(b, tsvField(source)...)
+	b = appendTSVField(b, source)
 	b = append(b, '\t')
 	b = strconv.AppendInt(b, int64(index), 10)
 	b = append(b, "\t"+record.SkipLabel...)
@@ -382,101 +429,127 @@ func appendTSVSkip(b []byte, c *classifier, source string, index int, p page.Par
 		b = append(b, '\t')
 	}
 	b = append(b, '\t')
-	b = append(b, tsvField(p.Kind)...)
+	b = appendTSVField(b, p.Kind)
 	b = append(b, '\t')
-	b = append(b, tsvField(p.Text)...)
+	b = appendTSVField(b, p.Text)
 	return append(b, '\n')
 }
 
 // appendTextSkip appends a part that is not a claim for reading in a
 // terminal.
 func appendTextSkip(b []byte, c *classifier, source string, index int, p page.Part) []byte {
-	return fmt.Appendf(b, "%s:%d\t%-12s %-4s  %s\n", source, index, record.SkipLabel, "", oneLine("("+p.Kind+") "+p.Text))
+	b = appendTextHead(b, source, index, record.SkipLabel)
+	b = append(b, "      "...) // an empty probability column
+	b = appendTSVField(b, "("+p.Kind+") ")
+	b = appendTSVField(b, p.Text)
+	return append(b, '\n')
 }
 
 // appendTSVClaim appends one claim as a tab-separated row.
-func appendTSVClaim(b []byte, c *classifier, source string, index int, p stance.Prediction) []byte {
-	b = append(b, tsvField(source)...)
+func appendTSVClaim(b []byte, c *classifier, source string, index int, text string, r *stance.Result) []byte {
+	b = appendTSVField(b, source)
 	b = append(b, '\t')
 	b = strconv.AppendInt(b, int64(index), 10)
 	b = append(b, '\t')
-	b = append(b, tsvField(p.Label)...)
-	for _, l := range c.labels {
+	b = appendTSVField(b, c.labels[r.Label])
+	for _, p := range r.Probabilities {
 		b = append(b, '\t')
-		b = record.AppendFixed4(b, p.Probabilities[l])
+		b = record.AppendFixed4(b, p)
 	}
 	b = append(b, '\t')
-	b = appendEvidence(b, p.Evidence, 3, tsvField)
+	b = appendEvidence(b, c.model, r.Evidence)
 	b = append(b, '\t')
-	b = append(b, tsvField(p.Text)...)
+	b = appendTSVField(b, text)
 	return append(b, '\n')
 }
 
 // appendTextClaim appends one claim for reading in a terminal.
-func appendTextClaim(b []byte, c *classifier, source string, index int, p stance.Prediction) []byte {
-	b = fmt.Appendf(b, "%s:%d\t%-12s %.2f  %s\n", source, index, p.Label, p.Probabilities[p.Label], oneLine(p.Text))
-	if len(p.Evidence) > 0 {
+func appendTextClaim(b []byte, c *classifier, source string, index int, text string, r *stance.Result) []byte {
+	b = appendTextHead(b, source, index, c.labels[r.Label])
+	b = strconv.AppendFloat(b, r.Probabilities[r.Label], 'f', 2, 64)
+	b = append(b, "  "...)
+	b = appendTSVField(b, text)
+	b = append(b, '\n')
+	if len(r.Evidence) > 0 {
 		b = append(b, "\t  evidence: "...)
-		b = appendEvidence(b, p.Evidence, 5, oneLine)
+		b = appendEvidence(b, c.model, r.Evidence)
 		b = append(b, '\n')
 	}
 	return b
 }
 
-// appendEvidence appends up to n pieces of evidence as "feature (+1.23)".
-func appendEvidence(b []byte, ev []stance.Evidence, n int, clean func(string) string) []byte {
-	for i, e := range ev[:min(n, len(ev))] {
+// appendTextHead appends "source:index<TAB>label " with the label padded
+// to 12 characters, the columns of the text format.
+func appendTextHead(b []byte, source string, index int, label string) []byte {
+	b = append(b, source...)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(index), 10)
+	b = append(b, '\t')
+	b = append(b, label...)
+	for n := utf8.RuneCountInString(label); n < 12; n++ {
+		b = append(b, ' ')
+	}
+	return append(b, ' ')
+}
+
+// appendEvidence appends evidence as "feature (+1.23), …".
+func appendEvidence(b []byte, m *stance.Model, ev []stance.FeatureEvidence) []byte {
+	for i, e := range ev {
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		b = fmt.Appendf(b, "%s (%+.2f)", clean(record.ClipFeature(e.Feature)), e.Contribution)
+		b = appendTSVField(b, record.ClipFeature(m.Feature(e.Feature)))
+		b = append(b, " ("...)
+		if !math.Signbit(e.Contribution) {
+			b = append(b, '+')
+		}
+		b = strconv.AppendFloat(b, e.Contribution, 'f', 2, 64)
+		b = append(b, ')')
 	}
 	return b
 }
 
-// tsvField makes s safe for one TSV field and for a terminal: tabs and
-// line breaks become spaces, invalid UTF-8 becomes U+FFFD, and other
-// control characters (ESC, which starts terminal escape sequences,
-// included) and the bidirectional formatting characters, which reorder
-// the text around them, are written as escapes: \x1b, \u202e.
-func tsvField(s string) string {
-	clean := true
-	for _, r := range s {
-		if r == utf8.RuneError || unicode.IsControl(r) || isBidiControl(r) {
-			clean = false
+// appendTSVField appends s made safe for one TSV field and for a
+// terminal: tabs and line breaks become spaces, invalid UTF-8 becomes
+// U+FFFD, and other control characters (ESC, which starts terminal
+// escape sequences, included) and the bidirectional formatting
+// characters, which reorder the text around them, are written as
+// escapes: \x1b, \u202e.
+func appendTSVField(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); {
+		// Copy the longest run of printable ASCII in one go.
+		j := i
+		for j < len(s) && s[j] >= 0x20 && s[j] < 0x7f {
+			j++
+		}
+		b = append(b, s[i:j]...)
+		if i = j; i == len(s) {
 			break
 		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for i, r := range s {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '\t' || r == '\n' || r == '\r':
-			b.WriteByte(' ')
-		case r == utf8.RuneError:
-			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
-				b.WriteString("\uFFFD")
-			} else {
-				b.WriteRune(r)
-			}
-		case r < 0x80 && unicode.IsControl(r):
-			fmt.Fprintf(&b, `\x%02x`, r)
+			b = append(b, ' ')
+		case r == utf8.RuneError && n == 1:
+			b = append(b, "\uFFFD"...)
+		case r < 0x80: // another control character, or DEL
+			b = append(b, '\\', 'x', hex[r>>4], hex[r&0xf])
 		case unicode.IsControl(r) || isBidiControl(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
+			b = append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
 		default:
-			b.WriteRune(r)
+			b = append(b, s[i:i+n]...)
 		}
+		i += n
 	}
-	return b.String()
+	return b
 }
+
+// tsvField returns s made safe as appendTSVField makes it.
+func tsvField(s string) string { return string(appendTSVField(nil, s)) }
 
 // isBidiControl reports whether r is a bidirectional formatting
 // character: an embedding, override or isolate, or a directional mark.
 func isBidiControl(r rune) bool {
 	return r == '\u061c' || r == '\u200e' || r == '\u200f' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }
-
-// oneLine folds the line breaks of s into spaces.
-func oneLine(s string) string { return tsvField(s) }

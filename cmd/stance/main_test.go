@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -108,6 +109,57 @@ func TestClassifyFormats(t *testing.T) {
 	assert.Contains(t, r.stdout, `{"source":"`+in+`","index":1,`)
 }
 
+func TestClassifyEvidenceAndLabels(t *testing.T) {
+	in := writeFile(t, "a.txt", "Moscow refuses to meet Tokyo halfway on the islands.\nBoth sides should compromise.\nThe talks took place in May.\n")
+	full := runCmd(t, "", "classify", "-lines", in)
+	require.Equal(t, 0, full.status, full.stderr)
+	evidenceOf := func(out string) []int {
+		var n []int
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var rec struct {
+				Label    string            `json:"label"`
+				Evidence []json.RawMessage `json:"evidence"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(l), &rec), l)
+			n = append(n, len(rec.Evidence))
+		}
+		return n
+	}
+	def := evidenceOf(full.stdout)
+	require.Len(t, def, 3)
+	assert.Greater(t, def[0], 2, "the default lists more than two features")
+	for _, k := range []int{0, 2, 10} {
+		r := runCmd(t, "", "classify", "-lines", "-evidence", strconv.Itoa(k), in)
+		require.Equal(t, 0, r.status, r.stderr)
+		for i, n := range evidenceOf(r.stdout) {
+			assert.Equal(t, min(k, def[i]), n, "-evidence %d, claim %d", k, i)
+		}
+		if k == 10 {
+			assert.Equal(t, full.stdout, r.stdout, "-evidence 10 is the JSON default")
+		}
+		// Only the evidence changes: the first fields are the same.
+		got, want := strings.Split(r.stdout, "\n"), strings.Split(full.stdout, "\n")
+		for i := range 3 {
+			cut := strings.Index(want[i], `"evidence":`)
+			assert.Equal(t, want[i][:cut], got[i][:cut])
+		}
+	}
+	r := runCmd(t, "", "classify", "-lines", "-format", "tsv", "-evidence", "0", in)
+	require.Equal(t, 0, r.status, r.stderr)
+	assert.Contains(t, strings.Split(r.stdout, "\n")[1], "\t\tMoscow refuses", "an empty evidence column")
+
+	r = runCmd(t, "", "classify", "-lines", "-format", "labels", in)
+	require.Equal(t, 0, r.status, r.stderr)
+	assert.Equal(t, "blame_russia\ncompromise\nneutral\n", r.stdout)
+
+	prof := filepath.Join(t.TempDir(), "cpu.prof")
+	r = runCmd(t, "", "classify", "-lines", "-format", "labels", "-cpuprofile", prof, in)
+	require.Equal(t, 0, r.status, r.stderr)
+	st, err := os.Stat(prof)
+	require.NoError(t, err)
+	assert.NotZero(t, st.Size(), "the profile is written")
+}
+
 func TestTrainClassifyTopEval(t *testing.T) {
 	data := writeFile(t, "mine.jsonl", userLabels)
 	model := filepath.Join(t.TempDir(), "model.json")
@@ -191,6 +243,10 @@ func TestUsageErrors(t *testing.T) {
 		{"no-builtin without data", []string{"train", "-no-builtin", "-o", "x"}, 2, "-no-builtin needs"},
 		{"model without test", []string{"eval", "-model", "m"}, 2, "-model needs -test"},
 		{"bad ngram", []string{"train", "-ngram", "9", "-o", "x"}, 2, "-ngram"},
+		{"labels with summary", []string{"classify", "-format", "labels", "-summary"}, 2, "-summary does not go with -format labels"},
+		{"too much evidence", []string{"classify", "-evidence", "11"}, 2, "-evidence must be between 0 and 10"},
+		{"negative evidence", []string{"classify", "-evidence", "-3"}, 2, "-evidence must be between 0 and 10"},
+		{"profile in a missing directory", []string{"classify", "-cpuprofile", "/nonexistent/cpu.prof"}, 1, "-cpuprofile: /nonexistent/cpu.prof"},
 		{"missing input", []string{"classify", "/nonexistent/file.txt"}, 1, "/nonexistent/file.txt"},
 		{"missing model", []string{"top", "-model", "/nonexistent/m.json"}, 1, "/nonexistent/m.json"},
 	}

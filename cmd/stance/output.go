@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"syscall"
@@ -215,4 +216,21 @@ func removeTempsOnSignal() {
 		syscall.Kill(os.Getpid(), sig.(syscall.Signal))
 		select {} // the signal ends the process
 	}()
+}
+
+// startCPUProfile starts writing a CPU profile to path and returns the
+// function that stops it and commits the file.
+func startCPUProfile(e env, path string) (stop func() error, err error) {
+	o, err := createOutput(e, path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(o); err != nil {
+		o.Abort()
+		return nil, err
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return o.Commit()
+	}, nil
 }
