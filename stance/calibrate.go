@@ -3,7 +3,10 @@ package stance
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"sort"
+	"sync"
 
 	"github.com/stancekit/stancekit/corpus"
 )
@@ -417,19 +420,40 @@ const (
 const biasBags = 64
 
 // baggedBiases returns the mean over biasBags bootstrap resamples (drawn
-// with a fixed seed) of the biases searchBiases finds on each.
+// with a fixed seed) of the biases searchBiases finds on each. The
+// resamples are drawn in order and searched on all cores, and the mean
+// is summed in resample order: the result does not depend on the number
+// of cores.
 func baggedBiases(scores [][]float64, truth []int, K int) []float64 {
 	rng := rand.New(rand.NewPCG(3, 4))
 	mean := make([]float64, K)
-	bs := make([][]float64, len(scores))
-	bt := make([]int, len(scores))
-	for range biasBags {
-		for i := range bs {
-			j := rng.IntN(len(scores))
-			bs[i], bt[i] = scores[j], truth[j]
+	workers := max(1, min(runtime.GOMAXPROCS(0), biasBags))
+	type bag struct {
+		scores [][]float64
+		truth  []int
+		biases []float64
+	}
+	bags := make([]bag, workers)
+	for i := range bags {
+		bags[i] = bag{make([][]float64, len(scores)), make([]int, len(scores)), nil}
+	}
+	for done := 0; done < biasBags; done += workers {
+		n := min(workers, biasBags-done)
+		for _, bg := range bags[:n] {
+			for i := range bg.scores {
+				j := rng.IntN(len(scores))
+				bg.scores[i], bg.truth[i] = scores[j], truth[j]
+			}
 		}
-		for c, x := range searchBiases(bs, bt, K) {
-			mean[c] += x / biasBags
+		var wg sync.WaitGroup
+		for i := range bags[:n] {
+			wg.Go(func() { bags[i].biases = searchBiases(bags[i].scores, bags[i].truth, K) })
+		}
+		wg.Wait()
+		for _, bg := range bags[:n] {
+			for c, x := range bg.biases {
+				mean[c] += x / biasBags
+			}
 		}
 	}
 	return mean
@@ -439,33 +463,17 @@ func baggedBiases(scores [][]float64, truth []int, K int) []float64 {
 // argmax(score + bias) over the claims, by coordinate search on a grid;
 // among equal scores the smallest bias wins, so that without evidence
 // for a change the biases stay zero.
+//
+// Trying every point of a label's grid on every claim would cost
+// O(grid × claims × K); instead each claim's prediction is worked out
+// once per label: as the label's bias grows, the claim goes to the label
+// from some grid point on and stays there (a threshold, found by binary
+// search), and until then it goes where the other labels send it. The
+// confusion matrix at each grid point follows by a sweep, and the result
+// is exactly that of trying every point (see TestSearchBiasesExact).
 func searchBiases(scores [][]float64, truth []int, K int) []float64 {
 	b := make([]float64, K)
 	conf := make([]int, K*K)
-	macro := func() float64 {
-		clear(conf)
-		for i, s := range scores {
-			best := 0
-			for c := 1; c < K; c++ {
-				if s[c]+b[c] > s[best]+b[best] {
-					best = c
-				}
-			}
-			conf[truth[i]*K+best]++
-		}
-		var f1 float64
-		for c := range K {
-			tp, predicted, actual := conf[c*K+c], 0, 0
-			for j := range K {
-				predicted += conf[j*K+c]
-				actual += conf[c*K+j]
-			}
-			if tp > 0 {
-				f1 += 2 * float64(tp) / float64(predicted+actual)
-			}
-		}
-		return f1 / float64(K)
-	}
 	// A label no claim here has is left out of the contest: its bias is
 	// set from its examples afterwards (exampleBiases).
 	present := make([]bool, K)
@@ -477,19 +485,63 @@ func searchBiases(scores [][]float64, truth []int, K int) []float64 {
 			b[c] = math.Inf(-1)
 		}
 	}
-	best := macro()
+	clear(conf)
+	for i, s := range scores {
+		conf[truth[i]*K+argmax(s, b)]++
+	}
+	best := macroF1(conf, K)
+	const lo, hi = -int(biasRange / biasStep), int(biasRange / biasStep)
+	grid := hi - lo + 1
+	// moves[(k*K+t)*K+o] counts the claims of truth t that the other
+	// labels send to o and that go to c from grid point k on.
+	moves := make([]int, (grid+1)*K*K)
 	for range biasRounds {
 		changed := false
 		for c := range K {
 			if !present[c] {
 				continue
 			}
+			clear(moves)
+			for i, s := range scores {
+				o := argmaxExcept(s, b, c)
+				if o < 0 {
+					o = c // the only label
+				}
+				k := sort.Search(grid, func(k int) bool {
+					return wins(s, b, c, o, float64(k+lo)*biasStep)
+				})
+				moves[(k*K+truth[i])*K+o]++
+			}
+			// At the first grid point, every claim with threshold 0 is
+			// at c; the others are where the other labels send them.
+			clear(conf)
+			for k := range grid + 1 {
+				for t := range K {
+					for o := range K {
+						if n := moves[(k*K+t)*K+o]; n > 0 {
+							if k == 0 {
+								conf[t*K+c] += n
+							} else {
+								conf[t*K+o] += n
+							}
+						}
+					}
+				}
+			}
 			keep := b[c]
 			bestX := keep
-			for k := -int(biasRange / biasStep); k <= int(biasRange/biasStep); k++ {
-				x := float64(k) * biasStep
-				b[c] = x
-				f := macro()
+			for k := range grid {
+				if k > 0 {
+					for t := range K {
+						for o := range K {
+							n := moves[(k*K+t)*K+o]
+							conf[t*K+o] -= n
+							conf[t*K+c] += n
+						}
+					}
+				}
+				x := float64(k+lo) * biasStep
+				f := macroF1(conf, K)
 				if f > best+1e-12 || f > best-1e-12 && math.Abs(x) < math.Abs(bestX) {
 					if f > best+1e-12 {
 						best = f
@@ -510,6 +562,49 @@ func searchBiases(scores [][]float64, truth []int, K int) []float64 {
 		}
 	}
 	return b
+}
+
+// argmaxExcept is argmax(s, b) among the labels other than c: the first
+// of them with the largest s[j] + b[j].
+func argmaxExcept(s, b []float64, c int) int {
+	best := -1
+	for j := range s {
+		if j == c {
+			continue
+		}
+		if best < 0 || s[j]+b[j] > s[best]+b[best] {
+			best = j
+		}
+	}
+	return best
+}
+
+// wins reports whether argmax(s, b) is c when b[c] is x, given o, the
+// argmax among the other labels (c itself if there are none): argmax
+// takes the first label with the largest s + b.
+func wins(s, b []float64, c, o int, x float64) bool {
+	if o == c {
+		return true
+	}
+	v, w := s[c]+x, s[o]+b[o]
+	return v > w || v == w && c < o
+}
+
+// macroF1 returns the macro-F1 of the K×K confusion matrix conf (rows:
+// truth; columns: prediction).
+func macroF1(conf []int, K int) float64 {
+	var f1 float64
+	for c := range K {
+		tp, predicted, actual := conf[c*K+c], 0, 0
+		for j := range K {
+			predicted += conf[j*K+c]
+			actual += conf[c*K+j]
+		}
+		if tp > 0 {
+			f1 += 2 * float64(tp) / float64(predicted+actual)
+		}
+	}
+	return f1 / float64(K)
 }
 
 // fitScale returns the scale a > 0 that minimises the negative

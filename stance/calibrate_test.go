@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // sample draws n claims of K labels: scores uniform in [-4, 4] and true
@@ -102,4 +103,89 @@ func TestFitPlatt(t *testing.T) {
 	slope, offset := fitPlatt(x, y)
 	assert.InDelta(t, 0, slope, 0.1)
 	assert.InDelta(t, logit(0.6), offset, 0.15)
+}
+
+// searchBiasesBrute is searchBiases the plain way: every grid point of
+// every label tried on every claim.
+func searchBiasesBrute(scores [][]float64, truth []int, K int) []float64 {
+	b := make([]float64, K)
+	conf := make([]int, K*K)
+	macro := func() float64 {
+		clear(conf)
+		for i, s := range scores {
+			conf[truth[i]*K+argmax(s, b)]++
+		}
+		return macroF1(conf, K)
+	}
+	present := make([]bool, K)
+	for _, t := range truth {
+		present[t] = true
+	}
+	for c := range K {
+		if !present[c] {
+			b[c] = math.Inf(-1)
+		}
+	}
+	best := macro()
+	for range biasRounds {
+		changed := false
+		for c := range K {
+			if !present[c] {
+				continue
+			}
+			keep := b[c]
+			bestX := keep
+			for k := -int(biasRange / biasStep); k <= int(biasRange/biasStep); k++ {
+				x := float64(k) * biasStep
+				b[c] = x
+				f := macro()
+				if f > best+1e-12 || f > best-1e-12 && math.Abs(x) < math.Abs(bestX) {
+					if f > best+1e-12 {
+						best = f
+					}
+					bestX = x
+				}
+			}
+			b[c] = bestX
+			changed = changed || bestX != keep
+		}
+		if !changed {
+			break
+		}
+	}
+	for c := range K {
+		if !present[c] {
+			b[c] = 0
+		}
+	}
+	return b
+}
+
+func TestSearchBiasesExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for trial := range 200 {
+		K := 1 + rng.IntN(5)
+		n := 1 + rng.IntN(120)
+		scores := make([][]float64, n)
+		truth := make([]int, n)
+		skip := -1
+		if K > 2 && trial%3 == 0 {
+			skip = rng.IntN(K) // a label no claim has
+		}
+		for i := range scores {
+			scores[i] = make([]float64, K)
+			for c := range K {
+				x := rng.NormFloat64() * 4
+				if trial%2 == 0 {
+					x = math.Round(x*4) / 4 // on the grid: many ties
+				}
+				scores[i][c] = x
+			}
+			truth[i] = rng.IntN(K)
+			if truth[i] == skip {
+				truth[i] = (skip + 1) % K
+			}
+		}
+		require.Equal(t, searchBiasesBrute(scores, truth, K), searchBiases(scores, truth, K), "trial %d: K=%d n=%d", trial, K, n)
+	}
 }
