@@ -10,11 +10,16 @@
 //	stance classify -lines claims.txt > records.jsonl
 //	go run ./tools/floor claims.txt records.jsonl > out.jsonl
 //	cmp out.jsonl records.jsonl
+//
+// With -strings, each claim is split with features.Tokenize instead,
+// which returns the tokens as a slice of new strings: the floor of a
+// program written in the plain way.
 package main
 
 import (
 	"bufio"
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -38,11 +43,20 @@ type job struct {
 }
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: floor CLAIMS RECORDS > OUT")
+	strs := flag.Bool("strings", false, "tokenize with features.Tokenize (a new string a token)")
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: floor [-strings] CLAIMS RECORDS > OUT")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if flag.NArg() != 2 {
+		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(os.Args[1], os.Args[2], os.Stdout); err != nil {
+	if *strs {
+		tokenize = tokenizeStrings
+	}
+	if err := run(flag.Arg(0), flag.Arg(1), os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "floor:", err)
 		os.Exit(1)
 	}
@@ -140,7 +154,10 @@ func run(claimsPath, recordsPath string, stdout io.Writer) error {
 
 // tokenize splits the claims of b, one a line, into tokens, and returns
 // their number and a checksum of their first bytes.
-func tokenize(b []byte) (words int, sum byte) {
+var tokenize = tokenizeScan
+
+// tokenizeScan is tokenize with features.ScanTokens.
+func tokenizeScan(b []byte) (words int, sum byte) {
 	var buf []byte
 	for len(b) > 0 {
 		line := b
@@ -153,6 +170,23 @@ func tokenize(b []byte) (words int, sum byte) {
 			words++
 			sum ^= tok[0]
 		})
+	}
+	return words, sum
+}
+
+// tokenizeStrings is tokenize with features.Tokenize.
+func tokenizeStrings(b []byte) (words int, sum byte) {
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		for _, tok := range features.Tokenize(string(line)) {
+			words++
+			sum ^= tok[0]
+		}
 	}
 	return words, sum
 }
