@@ -159,13 +159,7 @@ var tokenize = tokenizeScan
 // tokenizeScan is tokenize with features.ScanTokens.
 func tokenizeScan(b []byte) (words int, sum byte) {
 	var buf []byte
-	for len(b) > 0 {
-		line := b
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			line, b = b[:i], b[i+1:]
-		} else {
-			b = nil
-		}
+	for line := range bytes.Lines(b) {
 		buf = features.ScanTokens(string(line), buf, func(tok []byte) {
 			words++
 			sum ^= tok[0]
@@ -176,13 +170,7 @@ func tokenizeScan(b []byte) (words int, sum byte) {
 
 // tokenizeStrings is tokenize with features.Tokenize.
 func tokenizeStrings(b []byte) (words int, sum byte) {
-	for len(b) > 0 {
-		line := b
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			line, b = b[:i], b[i+1:]
-		} else {
-			b = nil
-		}
+	for line := range bytes.Lines(b) {
 		for _, tok := range features.Tokenize(string(line)) {
 			words++
 			sum ^= tok[0]
