@@ -107,13 +107,3 @@ func (c *cache[V]) put(k string, v V) {
 	c.snap.Store(&snap)
 	c.next = make(map[string]V)
 }
-
-// reset empties the cache.
-func (c *cache[V]) reset() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.next) > 0 || len(*c.snap.Load()) > 0 {
-		c.snap.Store(&map[string]V{})
-		c.next = make(map[string]V)
-	}
-}
