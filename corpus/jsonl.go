@@ -113,6 +113,9 @@ func parseClaim(b []byte) (Claim, error) {
 	if b[0] == '[' {
 		return c, fmt.Errorf("%w: a JSON array; label files are JSON Lines, one object a line", ErrSyntax)
 	}
+	if b[0] != '{' {
+		return c, fmt.Errorf(`%w: not a JSON object; label files are JSON Lines, one {"text": …, "label": …} a line`, ErrSyntax)
+	}
 	var r record
 	if err := json.Unmarshal(b, &r); err != nil {
 		var te *json.UnmarshalTypeError

@@ -40,6 +40,8 @@ func TestReadJSONL(t *testing.T) {
 		{name: "invalid utf-8", in: "{\"text\":\"a\xff\",\"label\":\"x\"}", line: 1, wantErr: corpus.ErrInvalidUTF8},
 		{name: "duplicate id", in: `{"id":"1","text":"a","label":"x"}` + "\n" + `{"id":"1","text":"b","label":"x"}`, line: 2, wantErr: corpus.ErrDuplicateID},
 		{name: "not an object", in: `["a","x"]`, line: 1, wantErr: corpus.ErrSyntax},
+		{name: "a CSV file", in: "text,label\n\"a\",x\n", line: 1, wantErr: corpus.ErrSyntax},
+		{name: "a bare string", in: `{"text":"a","label":"x"}` + "\n" + `"b"`, line: 2, wantErr: corpus.ErrSyntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
