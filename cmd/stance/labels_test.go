@@ -82,3 +82,15 @@ func TestSuggestCommand(t *testing.T) {
 	r = runCmd(t, "", "suggest", "-label", "nope", text)
 	assert.Equal(t, 2, r.status)
 }
+
+// TestTrainUnknownIDNamesFile checks that a record referring to an id
+// no built-in claim has is reported with its file, among several.
+func TestTrainUnknownIDNamesFile(t *testing.T) {
+	good := writeFile(t, "good.jsonl", `{"text":"Beijing profits from the quarrel.","label":"blame_china"}`+"\n")
+	bad := writeFile(t, "bad.jsonl", `{"text":"Moscow refuses.","label":"blame_russia"}`+"\n"+`{"id":"nope-1","label":"blame_china"}`+"\n")
+	out := filepath.Join(t.TempDir(), "m.json")
+	r := runCmd(t, "", "train", "-data", good, "-data", bad, "-o", out)
+	assert.Equal(t, 1, r.status)
+	assert.Contains(t, r.stderr, bad+`: override 2 (id "nope-1"): corpus: no claim with this id`)
+	assert.NoFileExists(t, out)
+}

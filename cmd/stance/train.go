@@ -128,13 +128,21 @@ func (f *modelFlags) claims() ([]corpus.Claim, corpus.MergeStats, error) {
 	if f.noBuiltin && len(f.data) == 0 {
 		return nil, corpus.MergeStats{}, usageError("-no-builtin needs at least one -data file")
 	}
-	user, err := readAllLabels(f.data)
-	if err != nil {
-		return nil, corpus.MergeStats{}, err
-	}
-	var base []corpus.Claim
+	var base, user []corpus.Claim
 	if !f.noBuiltin {
 		base = corpus.Claims()
+	}
+	for _, p := range f.data {
+		recs, err := readLabels(p)
+		if err != nil {
+			return nil, corpus.MergeStats{}, err
+		}
+		// Each file against the built-in claims first, so that an
+		// error names its file and its record there.
+		if _, _, err := corpus.Merge(base, recs); err != nil {
+			return nil, corpus.MergeStats{}, fmt.Errorf("%s: %w", p, err)
+		}
+		user = append(user, recs...)
 	}
 	claims, st, err := corpus.Merge(base, user)
 	if err != nil {
