@@ -212,12 +212,23 @@ func readPage(e env, name string) (*page.Page, error) {
 // annotateModel returns the model a session starts from: the model at
 // path (or the one trained on the embedded corpus) with the data files.
 func annotateModel(path string, data []string) (*stance.Model, error) {
+	if path == "" {
+		// The built-in corpus with the files merged in, as for train:
+		// records with a built-in claim's id relabel or remove it.
+		claims, _, err := (&modelFlags{data: data}).claims()
+		if err != nil {
+			return nil, err
+		}
+		return stance.Train(claims)
+	}
 	user, err := readAllLabels(data)
 	if err != nil {
 		return nil, err
 	}
-	if path == "" {
-		return stance.Train(append(corpus.Claims(), user...))
+	for i, c := range user {
+		if c.Text == "" {
+			return nil, fmt.Errorf("-data: record %d (id %q) relabels or removes a built-in claim, which a saved -model cannot take back: leave out -model", i+1, c.ID)
+		}
 	}
 	m, err := loadModel(path)
 	if err != nil || len(user) == 0 {

@@ -150,3 +150,22 @@ func readRecords(t *testing.T, path string) []corpus.Claim {
 	require.NoError(t, err)
 	return recs
 }
+
+// TestAnnotateModelMerges checks that the model of an annotation session
+// takes the -data files as training does: a record with a built-in
+// claim's id relabels it, and with a saved -model such a record is an
+// error rather than a claim without text.
+func TestAnnotateModelMerges(t *testing.T) {
+	data := writeFile(t, "mine.jsonl", `{"id":"ch-0281","label":"blame_china"}`+"\n"+
+		`{"text":"Beijing profits from the quarrel.","label":"blame_china"}`+"\n")
+	m, err := annotateModel("", []string{data})
+	require.NoError(t, err)
+	assert.Contains(t, m.Labels(), "blame_china")
+
+	saved := filepath.Join(t.TempDir(), "m.json")
+	r := runCmd(t, "", "train", "-o", saved)
+	require.Equal(t, 0, r.status, r.stderr)
+	_, err = annotateModel(saved, []string{data})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `record 1 (id "ch-0281")`)
+}
