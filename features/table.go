@@ -21,7 +21,16 @@ func nextGeneration() uint64 { return generations.Add(1) }
 
 // maxTokenTable is the number of tokens a token table holds at most;
 // when it is full, it starts afresh.
-const maxTokenTable = 1 << 16
+const maxTokenTable = 1 << 14
+
+// maxTokenArena bounds the bytes of a token table's arena, and
+// maxCachedToken the tokens it holds: longer ones (a URL, a run of
+// letters without spaces) are looked up afresh each time, so that no
+// input can make a table large.
+const (
+	maxTokenArena  = 1 << 20
+	maxCachedToken = 64
+)
 
 // A tokenTable maps tokens to what the fast path of AppendIndices needs
 // to know of them, for one generation of one Vectorizer. Each table
@@ -107,7 +116,7 @@ func (t *tokenTable) get(tok []byte, head uint64, h uint32) (tokInfo, bool) {
 // put adds tok, whose head and hash tokenKey gave and which is not in
 // the table.
 func (t *tokenTable) put(tok []byte, head uint64, h uint32, info tokInfo) {
-	if t.n >= maxTokenTable || len(t.arena)+len(tok) > 1<<31 {
+	if t.n >= maxTokenTable || len(t.arena)+len(tok) > maxTokenArena {
 		t.reset(t.gen)
 	}
 	if 4*(t.n+1) > 3*len(t.slots) {

@@ -180,3 +180,35 @@ func TestTokenTableRestart(t *testing.T) {
 		assert.Equal(t, before[i], v.AppendIndices(nil, p), "%q", p)
 	}
 }
+
+// TestTokenTableBounded checks that no input makes a token table hold
+// more than maxTokenTable tokens or maxTokenArena bytes.
+func TestTokenTableBounded(t *testing.T) {
+	var tab tokenTable
+	tab.reset(1)
+	for i := range 3 * maxTokenTable {
+		tok := []byte(fmt.Sprintf("%0*d", maxCachedToken, i))
+		head, h := tokenKey(tok)
+		tab.put(tok, head, h, tokInfo{id: int32(i)})
+		require.LessOrEqual(t, tab.n, maxTokenTable)
+		require.LessOrEqual(t, len(tab.arena), maxTokenArena)
+	}
+	// A vectorizer reading long tokens caches none of them and finds
+	// the same indices as the slow path.
+	v := NewVectorizer()
+	v.Negation = false
+	long := strings.Repeat("negotiation", 10)
+	require.NoError(t, v.Fit([]string{"Moscow refuses " + long, "Tokyo waits"}))
+	want := indicesSlow(v, "Moscow refuses "+long)
+	for range 3 {
+		assert.Equal(t, want, v.AppendIndices(nil, "Moscow refuses "+long))
+	}
+}
+
+// indicesSlow returns the indices of text by the slow path.
+func indicesSlow(v *Vectorizer, text string) []int {
+	sc := new(scratch)
+	sc.terms = v.appendTerms(sc.terms[:0], sc, text)
+	dst := v.appendIndicesSlow(nil, sc, max(v.NGram, 1))
+	return v.appendDirections(dst, sc)
+}

@@ -219,7 +219,9 @@ func (v *Vectorizer) appendIDs(sc *scratch, text string) {
 		info, ok := tt.get(tok, head, h)
 		if !ok {
 			info = v.tokenInfo(tok)
-			tt.put(tok, head, h, info)
+			if len(tok) <= maxCachedToken {
+				tt.put(tok, head, h, info)
+			}
 		}
 		if prev.code != 0 && info.code != 0 && !(f&afterBreak != 0) {
 			if ph, ok := t.pairs[pairKey(prev.code, info.code)]; ok {
