@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// tokInfo is what the token cache of a Vectorizer knows of a token.
+// tokInfo is what the token table of a Vectorizer knows of a token.
 type tokInfo struct {
 	id    int32  // unigram index of its term, -1 if none, tokenSkip for a stop word
 	code  uint16 // phrase-word code, 0 if the token starts or ends no two-word phrase

@@ -84,7 +84,7 @@ type Vectorizer struct {
 	terms []string
 	grams gramIndex
 	gen   uint64  // generation of the vocabulary (see tokenTable); 0 until it exists
-	tab   *tables // derived from the settings with the token cache
+	tab   *tables // derived from the settings
 }
 
 // MaxClaimBytes bounds the work and memory spent on one claim: a
@@ -106,7 +106,7 @@ func clip(text string) string {
 	return text[:cut]
 }
 
-// tokenSkip marks a stop word in the token cache.
+// tokenSkip marks a stop word in the token table.
 const tokenSkip = -2
 
 // NewVectorizer returns a Vectorizer with the default feature settings
@@ -201,7 +201,7 @@ func (v *Vectorizer) appendDirections(dst []int, sc *scratch) []int {
 // appendIDs sets sc.ids to the unigram index (or -1) of each term of
 // text and sc.brks to whether a clause break precedes it, and sc.dirs to
 // the claim's directions. It is appendTerms for the fast path: the same
-// terms, found through the token cache.
+// terms, found through the token table.
 func (v *Vectorizer) appendIDs(sc *scratch, text string) {
 	sc.ids, sc.brks, sc.dts = sc.ids[:0], sc.brks[:0], sc.dts[:0]
 	t := v.tab
@@ -262,7 +262,7 @@ func (v *Vectorizer) appendIDs(sc *scratch, text string) {
 	}
 }
 
-// tokenInfo returns what the token cache holds for tok: the unigram
+// tokenInfo returns what the token table holds for tok: the unigram
 // index of its term (-1 if not in the vocabulary, tokenSkip for a stop
 // word; negation is ignored) and what the phrase and direction rules
 // need.
