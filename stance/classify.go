@@ -230,7 +230,7 @@ func (m *Model) evidence(ev []FeatureEvidence, idx []int, c, k int, top []candid
 	// Keep the k strongest, in order, by insertion into the front of the
 	// same slice: uniq[:n] is the sorted selection so far. Ties go by
 	// feature name, through the rank of each feature's name.
-	rank := m.ranks()
+	rank := m.nameRank
 	n := 0
 	for _, e := range uniq {
 		e.contribution *= float64(e.n) // Count × push, as documented

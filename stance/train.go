@@ -427,9 +427,6 @@ func nameRanks(vec *features.Vectorizer) []uint32 {
 	return rank
 }
 
-// ranks returns the rank of each feature's name (see nameRanks).
-func (m *Model) ranks() []uint32 { return m.nameRank }
-
 // labelScales returns the factor each label's counts are multiplied by
 // before the weights are computed (see [WithBalance]): a label whose
 // claims hold less than a quarter of the feature occurrences of the
