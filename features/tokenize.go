@@ -2,6 +2,9 @@ package features
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,11 +57,56 @@ const (
 
 // scan calls emit for every token of s, in order. The token is only valid
 // during the call: it lives in buf, which scan grows as needed and
-// returns for reuse.
+// returns for reuse. buf keeps room for 8 bytes past every token, so
+// that a token's bytes can be read a machine word at a time.
 func scan(s string, buf []byte, emit func(tok []byte, f tokenFlags)) []byte {
 	brk := false
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case asciiOther:
+				i++
+				continue
+			case asciiBreak:
+				brk = true
+				i++
+				continue
+			}
+			// An ASCII word: its end is the end of the run of letters
+			// and digits, unless what follows may continue a word
+			// ("don't", "U.S.", "1,000") or is not ASCII; then the
+			// general path below decides.
+			j := wordRun(s, i+1)
+			if j == len(s) || plainEnd[s[j]] {
+				var f tokenFlags
+				if brk {
+					f |= afterBreak
+				}
+				brk = false
+				if (j < len(s) && s[j] == '-') || (i > 0 && isHyphen(prevRune(s, i))) {
+					f |= inCompound
+				}
+				// No apostrophe, so no clitic: the word is one token,
+				// lower-cased by setting bit 5 (digits have it set).
+				n := j - i
+				buf = slices.Grow(buf[:0], n+8)[:n+8]
+				for k := 0; k < n; k += 8 {
+					if i+k+8 > len(s) {
+						for ; k < n; k++ {
+							buf[k] = s[i+k] | 0x20
+						}
+						break
+					}
+					binary.LittleEndian.PutUint64(buf[k:], load64(s, i+k)|0x2020202020202020)
+				}
+				buf = buf[:n]
+				emit(buf, f)
+				i = j
+				continue
+			}
+		}
+		r, n := rune(c), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
@@ -84,6 +132,74 @@ func scan(s string, buf []byte, emit func(tok []byte, f tokenFlags)) []byte {
 	}
 	return buf
 }
+
+// wordRun returns the end of the run of ASCII letters and digits of s
+// that starts at i, testing 8 bytes at a time where it can.
+func wordRun(s string, i int) int {
+	const (
+		ones = 0x0101010101010101
+		low7 = 0x7f * ones
+		high = 0x80 * ones
+	)
+	for i+8 <= len(s) {
+		w := load64(s, i)
+		// For each byte x below 0x80, x + (0x80 - lo) has its high
+		// bit set if x >= lo, and x + (0x7f - hi) if x > hi; no sum
+		// carries into the next byte. Letters are tested on x | 0x20,
+		// which maps only 'A'–'Z' and 'a'–'z' into 'a'–'z'.
+		x := w & low7
+		y := x | 0x20*ones
+		digit := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones)
+		letter := (y + (0x80-'a')*ones) &^ (y + (0x7f-'z')*ones)
+		if other := ^(digit | letter) & high; other|w&high != 0 {
+			return i + bits.TrailingZeros64(other|w&high)/8
+		}
+		i += 8
+	}
+	for i < len(s) && asciiClass[s[i]] == asciiWordByte {
+		i++
+	}
+	return i
+}
+
+// load64 returns s[i:i+8] as a little-endian integer.
+func load64(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// The classes of ASCII bytes for scan.
+const (
+	asciiOther    = iota // space, symbols, control characters
+	asciiWordByte        // a letter or digit
+	asciiBreak           // clause punctuation (isBreak)
+)
+
+// asciiClass gives the class of each byte below utf8.RuneSelf; the
+// others are classed by scan's general path.
+var asciiClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case asciiWord[c]:
+			t[c] = asciiWordByte
+		case isBreak(rune(c)):
+			t[c] = asciiBreak
+		}
+	}
+	return t
+}()
+
+// plainEnd marks the ASCII bytes that end a word wherever they stand:
+// all but letters, digits and those that may continue a word
+// (apostrophe, period, comma). Bytes at or above utf8.RuneSelf are not
+// marked.
+var plainEnd = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !asciiWord[c] && c != '\'' && c != '.' && c != ','
+	}
+	return t
+}()
 
 // wordEnd returns the end of the word that starts at s[start].
 func wordEnd(s string, start int) int {
