@@ -58,9 +58,14 @@ type tokenSlot struct {
 // comparison of integers finds it.
 func tokenKey(tok []byte) (head uint64, hash uint32) {
 	n := len(tok)
-	if n >= 8 {
+	switch {
+	case n >= 8:
 		head = binary.LittleEndian.Uint64(tok)
-	} else {
+	case cap(tok) >= 8:
+		// The bytes past the token are in its buffer (scan keeps 8
+		// bytes of room): read a word and keep the token's bytes.
+		head = binary.LittleEndian.Uint64(tok[:8]) & (1<<(8*n) - 1)
+	default:
 		for i := n - 1; i >= 0; i-- {
 			head = head<<8 | uint64(tok[i])
 		}
@@ -69,9 +74,12 @@ func tokenKey(tok []byte) (head uint64, hash uint32) {
 	x ^= uint64(n)
 	for i := 8; i < n; i += 8 {
 		var w uint64
-		if i+8 <= n {
+		switch {
+		case i+8 <= n:
 			w = binary.LittleEndian.Uint64(tok[i:])
-		} else {
+		case cap(tok) >= i+8:
+			w = binary.LittleEndian.Uint64(tok[i:i+8]) & (1<<(8*(n-i)) - 1)
+		default:
 			for j := n - 1; j >= i; j-- {
 				w = w<<8 | uint64(tok[j])
 			}
@@ -154,12 +162,19 @@ func (t *tokenTable) grow() {
 
 // A gramTable maps the key of an n-gram's parts (gramKey) to the
 // n-gram's index: a read-mostly open-addressing table of integers,
-// written only while the vocabulary grows.
+// written only while the vocabulary grows. A key and its value share a
+// slot, so a probe reads one cache line; the table is kept at most half
+// full, because most lookups of a claim's pairs miss, and a miss probes
+// up to the next free slot.
 type gramTable struct {
-	keys  []uint64 // emptyGram marks a free slot; len is a power of two, or 0
-	vals  []int32
+	slots []gramSlot // emptyGram keys mark free slots; len is a power of two, or 0
 	n     int
 	shift uint8
+}
+
+type gramSlot struct {
+	key uint64
+	val int32
 }
 
 // emptyGram is a key no n-gram has: gramKey's halves are non-negative
@@ -174,11 +189,11 @@ func (g *gramTable) get(key uint64) (int, bool) {
 	if g.n == 0 {
 		return 0, false
 	}
-	mask := uint64(len(g.keys) - 1)
+	mask := uint64(len(g.slots) - 1)
 	for i := g.slot(key); ; i = (i + 1) & mask {
-		switch g.keys[i] {
+		switch s := &g.slots[i]; s.key {
 		case key:
-			return int(g.vals[i]), true
+			return int(s.val), true
 		case emptyGram:
 			return 0, false
 		}
@@ -187,39 +202,39 @@ func (g *gramTable) get(key uint64) (int, bool) {
 
 // put sets the index of the n-gram with key.
 func (g *gramTable) put(key uint64, val int) {
-	if 4*(g.n+1) > 3*len(g.keys) {
+	if 2*(g.n+1) > len(g.slots) {
 		g.grow()
 	}
-	mask := uint64(len(g.keys) - 1)
+	mask := uint64(len(g.slots) - 1)
 	i := g.slot(key)
-	for g.keys[i] != emptyGram && g.keys[i] != key {
+	for g.slots[i].key != emptyGram && g.slots[i].key != key {
 		i = (i + 1) & mask
 	}
-	if g.keys[i] == emptyGram {
+	if g.slots[i].key == emptyGram {
 		g.n++
 	}
-	g.keys[i], g.vals[i] = key, int32(val)
+	g.slots[i] = gramSlot{key: key, val: int32(val)}
 }
 
 // grow doubles the table (to 64 slots at first) and re-inserts the
 // entries.
 func (g *gramTable) grow() {
-	oldKeys, oldVals := g.keys, g.vals
-	size := max(64, 2*len(oldKeys))
-	g.keys, g.vals = make([]uint64, size), make([]int32, size)
-	for i := range g.keys {
-		g.keys[i] = emptyGram
+	old := g.slots
+	size := max(64, 2*len(old))
+	g.slots = make([]gramSlot, size)
+	for i := range g.slots {
+		g.slots[i].key = emptyGram
 	}
 	g.shift = uint8(64 - bits.Len(uint(size-1)))
 	mask := uint64(size - 1)
-	for k, key := range oldKeys {
-		if key == emptyGram {
+	for _, s := range old {
+		if s.key == emptyGram {
 			continue
 		}
-		i := g.slot(key)
-		for g.keys[i] != emptyGram {
+		i := g.slot(s.key)
+		for g.slots[i].key != emptyGram {
 			i = (i + 1) & mask
 		}
-		g.keys[i], g.vals[i] = key, oldVals[k]
+		g.slots[i] = s
 	}
 }
