@@ -207,31 +207,32 @@ func (m *Model) evidence(ev []FeatureEvidence, idx []int, c, k int, top []candid
 		return ev, top
 	}
 	K := len(m.labels)
-	// Count the features that push toward c. A bitmap of feature indices
-	// (modulo its size) finds new features without a search; only a
-	// feature whose bit is already set is looked for among those counted.
+	// Keep the features that push toward c. Every feature is written,
+	// and the count of those kept grows by the test: no branch to
+	// mispredict on the half or so of the features that push away.
+	kept := slices.Grow(top[:0], len(idx))[:len(idx)]
+	n := keepPushing(kept, idx, m.push[c:], K)
+	// Count repeats. A bitmap of feature indices (modulo its size)
+	// finds new features without a search; only a feature whose bit is
+	// already set is looked for among those counted.
 	var seen [16]uint64
-	uniq := top[:0]
-	for _, f := range idx {
-		d := m.push[f*K+c]
-		if d <= 0 {
-			continue
-		}
-		b := uint(f) & 1023
+	uniq := kept[:0]
+	for _, e := range kept[:n] {
+		b := uint(e.f) & 1023
 		if seen[b/64]&(1<<(b%64)) != 0 {
-			if j := slices.IndexFunc(uniq, func(e candidate) bool { return int(e.f) == f }); j >= 0 {
+			if j := slices.IndexFunc(uniq, func(u candidate) bool { return u.f == e.f }); j >= 0 {
 				uniq[j].n++
 				continue
 			}
 		}
 		seen[b/64] |= 1 << (b % 64)
-		uniq = append(uniq, candidate{f: int32(f), n: 1, contribution: d})
+		uniq = append(uniq, e)
 	}
 	// Keep the k strongest, in order, by insertion into the front of the
 	// same slice: uniq[:n] is the sorted selection so far. Ties go by
 	// feature name, through the rank of each feature's name.
 	rank := m.nameRank
-	n := 0
+	n = 0
 	for _, e := range uniq {
 		e.contribution *= float64(e.n) // Count × push, as documented
 		if n == k && !e.before(uniq[k-1], rank) {
@@ -252,6 +253,22 @@ func (m *Model) evidence(ev []FeatureEvidence, idx []int, c, k int, top []candid
 		ev = append(ev, FeatureEvidence{Feature: int(e.f), Count: int(e.n), Contribution: e.contribution})
 	}
 	return ev, top
+}
+
+// keepPushing writes to kept, which has room for them all, the features
+// of idx whose weight in push (the label's column: weight f at push[f*K])
+// is positive or NaN, in order, and returns their number.
+func keepPushing(kept []candidate, idx []int, push []float64, K int) int {
+	kept = kept[:len(idx)]
+	n := 0
+	for _, f := range idx {
+		d := push[f*K]
+		kept[n] = candidate{f: int32(f), n: 1, contribution: d}
+		if !(d <= 0) {
+			n++ // compiled without a branch
+		}
+	}
+	return n
 }
 
 // candidate is a feature on its way into the evidence of a prediction.
