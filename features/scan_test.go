@@ -32,6 +32,29 @@ func TestClaimScanner(t *testing.T) {
 	assert.Empty(t, scanAll(t, "\n\n \n", true))
 }
 
+// TestClaimScannerBytes checks that Bytes gives the claims Text gives,
+// in both modes, whichever of the two is called first.
+func TestClaimScannerBytes(t *testing.T) {
+	text := "Mr. Abe came. He left.\n\n  A second  \nparagraph here. End\n \n\nLast one."
+	for _, lines := range []bool{false, true} {
+		want := scanAll(t, text, lines)
+		sc := features.NewClaimScanner(strings.NewReader(text))
+		sc.Lines = lines
+		var got []string
+		for i := 0; sc.Scan(); i++ {
+			if i%2 == 0 {
+				got = append(got, string(sc.Bytes()))
+				assert.Equal(t, got[i], sc.Text())
+			} else {
+				got = append(got, sc.Text())
+				assert.Equal(t, got[i], string(sc.Bytes()))
+			}
+		}
+		require.NoError(t, sc.Err())
+		assert.Equal(t, want, got, "lines=%v", lines)
+	}
+}
+
 func TestClaimScannerLongBlock(t *testing.T) {
 	word := "pas "
 	long := strings.Repeat(word, 3*features.MaxBlockBytes/len(word)) // 3 MiB, no punctuation

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stancekit/stancekit/features"
 	"github.com/stancekit/stancekit/page"
@@ -105,7 +106,7 @@ func runClassify(e env, args []string) (err error) {
 		noteStdin(e, "classify")
 	}
 	w := bufio.NewWriterSize(e.stdout, 256<<10)
-	c := &classifier{model: m, labels: m.Labels(), enc: enc, w: w, workers: *workers, lines: *lines, keep: *keep, evidence: *evidence}
+	c := &classifier{model: m, labels: m.Labels(), enc: enc, w: w, raw: e.stdout, workers: *workers, lines: *lines, keep: *keep, evidence: *evidence}
 	if *format == "jsonl" {
 		c.rec = record.NewEncoder(m)
 	}
@@ -137,6 +138,7 @@ type classifier struct {
 	labels   []string
 	enc      encoder
 	w        *bufio.Writer
+	raw      io.Writer // what w writes to
 	workers  int
 	lines    bool
 	keep     bool            // write skipped parts too
@@ -157,6 +159,7 @@ type job struct {
 	seq     int         // position of the batch in the source
 	first   int         // index of its first part in the source
 	parts   []page.Part // the claims, and the parts that are not
+	text    []byte      // with -lines: the bytes of the claims' texts
 	out     []byte      // their encoded records
 	counts  []int       // claims per label, in the order of labels
 	skipped int         // parts that are not claims
@@ -174,6 +177,23 @@ type partScanner interface {
 type lineParts struct{ *features.ClaimScanner }
 
 func (l lineParts) Part() page.Part { return page.Part{Text: l.Text()} }
+
+// partIn returns the part found by the last Scan of sc, with its text
+// stored in the buffer *text when sc reads lines: then the part's text
+// is a view of that buffer, made without a copy, and stays valid until
+// the buffer is reused (appending never moves the bytes of a view: a
+// grown buffer is a new array, and the old one lives on while viewed).
+// A batch's buffer is reused only once the batch is written.
+func partIn(sc partScanner, text *[]byte) page.Part {
+	l, ok := sc.(lineParts)
+	if !ok {
+		return sc.Part()
+	}
+	b := l.Bytes()
+	off := len(*text)
+	*text = append(*text, b...)
+	return page.Part{Text: unsafe.String(unsafe.SliceData((*text)[off:]), len(b))}
+}
 
 // textParts reads the parts of plain text.
 type textParts struct{ *page.Scanner }
@@ -239,10 +259,10 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 			case <-stop:
 				return
 			}
-			j.seq, j.first, j.parts = seq, n, j.parts[:0]
+			j.seq, j.first, j.parts, j.text = seq, n, j.parts[:0], j.text[:0]
 			size := 0
 			for len(j.parts) < batchSize && size < batchBytes && sc.Scan() {
-				p := sc.Part()
+				p := partIn(sc, &j.text)
 				size += recordBytes(len(p.Text), name, c.labels)
 				if sc.Truncated() {
 					fmt.Fprintf(e.stderr, "stance classify: %s: claim %d: line longer than %d bytes, truncated\n",
@@ -295,7 +315,7 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 			delete(pending, next)
 			next++
 			if writeErr == nil {
-				if _, writeErr = c.w.Write(j.out); writeErr != nil {
+				if writeErr = c.write(j.out); writeErr != nil {
 					halt() // no point in reading on
 				}
 			}
@@ -311,6 +331,21 @@ func (c *classifier) classifySource(e env, name string) (sourceSummary, error) {
 		return sum, fmt.Errorf("%s: %w", name, readErr)
 	}
 	return sum, writeErr
+}
+
+// write writes the records of a batch after what c.w holds. A large
+// batch goes to the output in one write, past the buffer, instead of
+// being copied into it piece by piece.
+func (c *classifier) write(b []byte) error {
+	if len(b) < c.w.Size()/2 {
+		_, err := c.w.Write(b)
+		return err
+	}
+	if err := c.w.Flush(); err != nil {
+		return err
+	}
+	_, err := c.raw.Write(b)
+	return err
 }
 
 // An encoder writes records in one output format.
