@@ -210,14 +210,14 @@ func (m *Model) evidence(ev []FeatureEvidence, idx []int, c, k int, top []candid
 	// Keep the features that push toward c. Every feature is written,
 	// and the count of those kept grows by the test: no branch to
 	// mispredict on the half or so of the features that push away.
-	kept := slices.Grow(top[:0], len(idx))[:len(idx)]
-	n := keepPushing(kept, idx, m.push[c:], K)
+	kept := slices.Grow(top[:0], len(idx))
+	pushing := keepPushing(kept, idx, m.push[c:], K)
 	// Count repeats. A bitmap of feature indices (modulo its size)
 	// finds new features without a search; only a feature whose bit is
 	// already set is looked for among those counted.
 	var seen [16]uint64
 	uniq := kept[:0]
-	for _, e := range kept[:n] {
+	for _, e := range kept[:pushing] {
 		b := uint(e.f) & 1023
 		if seen[b/64]&(1<<(b%64)) != 0 {
 			if j := slices.IndexFunc(uniq, func(u candidate) bool { return u.f == e.f }); j >= 0 {
@@ -232,7 +232,7 @@ func (m *Model) evidence(ev []FeatureEvidence, idx []int, c, k int, top []candid
 	// same slice: uniq[:n] is the sorted selection so far. Ties go by
 	// feature name, through the rank of each feature's name.
 	rank := m.nameRank
-	n = 0
+	n := 0
 	for _, e := range uniq {
 		e.contribution *= float64(e.n) // Count × push, as documented
 		if n == k && !e.before(uniq[k-1], rank) {
@@ -255,7 +255,7 @@ func (m *Model) evidence(ev []FeatureEvidence, idx []int, c, k int, top []candid
 	return ev, top
 }
 
-// keepPushing writes to kept, which has room for them all, the features
+// keepPushing writes to kept, which has the capacity for them all, the features
 // of idx whose weight in push (the label's column: weight f at push[f*K])
 // is positive or NaN, in order, and returns their number.
 func keepPushing(kept []candidate, idx []int, push []float64, K int) int {
