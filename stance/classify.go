@@ -159,10 +159,7 @@ func (m *Model) classify(r *Result, s *scratch, text string, evidence int) {
 		best = m.neutral
 	}
 	r.Label = best
-	lse := logSumExp(score)
-	for c := range score {
-		score[c] = math.Exp(score[c] - lse)
-	}
+	softmax(score)
 	m.cal.top(score, best)
 	r.Probabilities = score
 	r.Evidence, s.top = m.evidence(r.Evidence[:0], s.idx, best, min(evidence, MaxEvidence), s.top)
@@ -184,6 +181,28 @@ func (m *Model) rawScores(text string, dst []float64) []float64 {
 		}
 	}
 	return dst
+}
+
+// softmax turns the scores x into probabilities in place: exp(x[i] −
+// max) over their sum. The largest score's term is exactly 1, so the sum
+// is at least 1 and no exponential of it is taken.
+func softmax(x []float64) {
+	hi := math.Inf(-1)
+	for _, v := range x {
+		hi = max(hi, v)
+	}
+	var sum float64
+	for i, v := range x {
+		e := 1.0
+		if v != hi {
+			e = math.Exp(v - hi)
+		}
+		x[i] = e
+		sum += e
+	}
+	for i := range x {
+		x[i] /= sum
+	}
 }
 
 // logSumExp returns log Σ exp(x[i]) without overflow or underflow.
