@@ -61,7 +61,7 @@ func TestExamples(t *testing.T) {
 			"stratified 10-fold × 5 (seed 1)",
 			"leave-one-source-out (5 sources)",
 			"DIR: actor swap",
-			"(264 sentences)",
+			"(276 sentences)",
 			"confusion (rows: true, columns: predicted)",
 		}},
 	}

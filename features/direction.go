@@ -25,7 +25,10 @@ import "strings"
 //     intransigence") always is;
 //   - a negated blame word ("Russia is not at fault", "Tokyo did not walk
 //     away") denies the fault, which blames the other side of
-//     [ActorRussia] and [ActorJapan];
+//     [ActorRussia] and [ActorJapan]; so does a denial verb before it or
+//     before its actor's clause ("Moscow denied violating Japanese
+//     airspace", "Lavrov denied that Moscow had reneged"), the labeling
+//     guide's reading of reported speech by its content;
 //   - when no actor stands in a blaming position but one of the two
 //     sides is the target ("It will not negotiate unless Tokyo admits…"),
 //     the other side is blamed.
@@ -57,6 +60,8 @@ const (
 	roleParticiple                  // a past participle ("rejected"): passive after a copula
 	rolePronoun                     // a pronoun that may stand for a side at the start of a claim
 	roleSelf                        // class of criticism of a side by its own people
+	roleDeny                        // denies the clause that follows: "denies that Moscow …"
+	roleComp                        // introduces a clause: "that"
 )
 
 // predicate classes of roles.
@@ -95,7 +100,9 @@ var directionWords = map[role]string{
 	roleSoft: `appease appeasement capitulate capitulation kowtow cave
 		surrender naive naivety spineless`,
 	roleNeg: `not no never nor neither cannot hardly barely nobody nothing
-		none`,
+		none deny`,
+	roleDeny: `deny`,
+	roleComp: `that`,
 	roleTarget: `toward towards against to on with at over into upon about
 		for`,
 	roleAgent:  `by of from`,
@@ -284,7 +291,7 @@ func attribute(ts []dterm, start int) (int16, bool) {
 	// An actor right before the predicate: "Russian aggression",
 	// "Tokyo's intransigence", "the Kremlin's hard line".
 	if j := start - 1; j >= 0 && ts[j].actor >= 0 && !ts[start].brk && !actorNegated(ts, j) {
-		return ts[j].actor, negatedBefore(ts, j, start)
+		return ts[j].actor, negatedBefore(ts, j, start) || deniedBefore(ts, j)
 	}
 	// An agent right after it: "blocked by Moscow", "the refusal of the
 	// Kremlin", "threats from Russia".
@@ -334,7 +341,7 @@ func attribute(ts []dterm, start int) (int16, bool) {
 		if t.actor < 0 || actorNegated(ts, j) || isTarget(ts, j) {
 			continue
 		}
-		return t.actor, negated && clauseBetween(ts, j, start)
+		return t.actor, (negated || deniedBefore(ts, j)) && clauseBetween(ts, j, start)
 	}
 	return -1, negated
 }
@@ -424,6 +431,21 @@ func isTarget(ts []dterm, j int) bool {
 // at j that owns the predicate at start ("no Russian aggression").
 func negatedBefore(ts []dterm, j, start int) bool {
 	return j > 0 && ts[j-1].role&roleNeg != 0 && start == j+1
+}
+
+// deniedBefore reports whether a denial verb introduces the clause of the
+// actor at j: "Lavrov denied that Moscow had reneged", "Tokyo denies that
+// the Japanese side stalled".
+func deniedBefore(ts []dterm, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-3 && !ts[k+1].brk; k-- {
+		if ts[k].role&roleDeny != 0 {
+			return true
+		}
+		if ts[k].role&(roleComp|roleDet) == 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // clauseBetween reports whether ts[j] and ts[i] are in one clause: no

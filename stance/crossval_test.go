@@ -162,6 +162,7 @@ func TestBehaviorFloors(t *testing.T) {
 		"MFT: hawkish self-criticism is neutral":         0.50,
 		"MFT: hope without a path is neutral":            0.90,
 		"MFT: denial of fault blames the other side":     0.55,
+		"MFT: a denial verb blames the other side":       0.50,
 		"MFT: contrast":                                  0.90,
 		"MFT: reported speech is labeled by its content": 0.80,
 		"MFT: pronoun subjects":                          0.50,
